@@ -1,0 +1,58 @@
+package io.shukei.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A refusal that the API reports as problem+json; thrown from services, mapped in one place. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null || errors.isEmpty() ? null : List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, "/problems/not-found", "Not found", what + " " + id + " does not exist", null);
+    }
+
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return new ProblemException(400, "/problems/validation", "Invalid request", detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException conflict(String type, String title, String detail) {
+        return new ProblemException(409, type, title, detail, null);
+    }
+
+    public static ProblemException unprocessable(String type, String title, String detail) {
+        return new ProblemException(422, type, title, detail, null);
+    }
+
+    public ProblemException with(String name, Object value) {
+        extensions.put(name, value);
+        return this;
+    }
+
+    public Problem toProblem() {
+        return new Problem(type, title, status, getMessage(), errors, extensions.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions)));
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,216 @@
+package io.shukei.api;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The single place where every failure becomes an RFC 9457 problem; no stack trace or class name leaks. */
+class ProblemMappers {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    Response violations(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return respond(ProblemException.invalid(errors).toProblem());
+    }
+
+    @ServerExceptionMapper
+    Response mismatchedInput(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    Response json(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            String detail = parse.getOriginalMessage().startsWith("Duplicate field")
+                    ? "The JSON body names a field twice"
+                    : "The body is not well-formed JSON";
+            var location = parse.getLocation();
+            if (location != null && location.getLineNr() > 0) {
+                detail += " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+            }
+            return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400, detail, null, null));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return respond(ProblemException.invalid(jsonPath(mapping), messageFor(mapping)).toProblem());
+        }
+        return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                "The body is empty or not a JSON document of the expected shape", null, null));
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        int status = e.getResponse().getStatus();
+        String[] kind = switch (status) {
+            case 404 -> new String[] {"/problems/not-found", "Not found", "No resource at this address"};
+            case 405 -> new String[] {"/problems/method-not-allowed", "Method not allowed",
+                    "This resource does not support that method"};
+            case 406 -> new String[] {"/problems/not-acceptable", "Not acceptable",
+                    "None of the media types in Accept can be produced here"};
+            case 413 -> new String[] {"/problems/payload-too-large", "Payload too large", "The body is too large"};
+            case 415 -> new String[] {"/problems/unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json"};
+            default -> new String[] {"/problems/http-" + status, Response.Status.fromStatusCode(status) == null
+                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), "The request was refused"};
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON)
+                .entity(new Problem(kind[0], kind[1], status, kind[2], null, null));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            builder.header(HttpHeaders.ALLOW, allow);
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e) {
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "5")
+                    .entity(new Problem("/problems/service-unavailable", "Service unavailable", 503,
+                            "The database cannot be reached right now; retry shortly", null, null))
+                    .build();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(new Problem("/problems/internal", "Internal error", 500,
+                "The request could not be completed; quote incident " + incident, null,
+                Map.of("incident", incident)));
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Drops the method and parameter nodes so the path names the field the client sent. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (field.length() > 0) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.length() > 0 ? field.toString() : parameter;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String messageFor(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            List<String> names = new ArrayList<>();
+            for (Object constant : invalid.getTargetType().getEnumConstants()) {
+                names.add(((Enum<?>) constant).name());
+            }
+            return "must be one of " + String.join(", ", names);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        return "has the wrong type or value";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number in range";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of the listed codes";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 date";
+        }
+        return "an object of the documented shape";
+    }
+}

@@ -1,0 +1,67 @@
+package io.shukei.report;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Set-based reads for the report: one query per piece, whatever the number of units. */
+@ApplicationScoped
+class ReportRepository {
+
+    private final EntityManager em;
+
+    ReportRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** A participant of the round under the node, with its current sheet when it has one. */
+    record ParticipantRow(long unitId, String code, String name, String path, Integer headcount, String answers,
+                          Integer revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
+    }
+
+    record ChildRow(long unitId, String code, String name, String path) {
+    }
+
+    @SuppressWarnings("unchecked")
+    List<ParticipantRow> participants(long roundId, String pathPrefix) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT u.id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.created_at, s.updated_at
+                        FROM round_participant rp
+                        JOIN unit u ON u.id = rp.unit_id
+                        LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
+                        WHERE rp.round_id = :round AND u.path LIKE :prefix
+                        ORDER BY u.path""")
+                .setParameter("round", roundId)
+                .setParameter("prefix", pathPrefix + "%")
+                .getResultList();
+        return rows.stream().map(r -> new ParticipantRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
+                r[6] == null ? null : ((Number) r[6]).intValue(), time(r[7]), time(r[8]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<ChildRow> children(long unitId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, code, name, path FROM unit WHERE parent_id = :unit ORDER BY code, id")
+                .setParameter("unit", unitId).getResultList();
+        return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
+                .toList();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp representation");
+    }
+}

@@ -1,0 +1,78 @@
+package io.shukei.report;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.shukei.catalog.BandView;
+import io.shukei.catalog.Catalog;
+import io.shukei.round.RoundStatus;
+import io.shukei.tally.Answer;
+import io.shukei.tally.Policy;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The tally of a round at one node of its tree. Field names are a contract other tools rely on. */
+@Schema(name = "Report")
+public record ReportResponse(
+        long roundId,
+        String roundTitle,
+        RoundStatus roundStatus,
+        @Schema(description = "The node tallied") long unitId,
+        String unitCode,
+        String unitName,
+        @Schema(description = "The policy of score and band") Policy policy,
+        @Schema(description = "Organisation-wide score on IPA's -25..100 scale, 2 decimals (half up); null when no sheet yet",
+                examples = "47.00") BigDecimal score,
+        @Schema(description = "Decided on the unrounded score") BandView band,
+        @Schema(description = "The score under every policy, for comparison") Map<Policy, PolicyScore> policies,
+        Coverage coverage,
+        List<PartResult> parts,
+        List<QuestionResult> questions,
+        List<UnitResult> units,
+        List<ChildResult> children,
+        @Schema(description = "Every わからない answer, which IPA asks to be reviewed") List<UnknownAnswer> unknowns,
+        @Schema(description = "The five questions with the fewest points") List<QuestionResult> lowestQuestions,
+        String catalogId,
+        String catalogVersion,
+        OffsetDateTime generatedAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PolicyScore(BigDecimal score, BandView band,
+                              @Schema(description = "Why there is no score") String reason,
+                              List<Long> unitsWithoutHeadcount) {
+    }
+
+    public record Coverage(long expected, long submitted, List<MissingUnit> missing) {
+    }
+
+    public record MissingUnit(long unitId, String code, String name) {
+    }
+
+    public record PartResult(int part, Catalog.Text title, BigDecimal score, int max) {
+    }
+
+    public record QuestionResult(int number, int part, Catalog.Text text,
+                                 @Schema(description = "The organisation's answer (CONSOLIDATED, WEAKEST); null for the means")
+                                 Answer answer,
+                                 @Schema(description = "Points the question contributes (a mean for MEAN policies)") BigDecimal points,
+                                 Map<Answer, Integer> distribution,
+                                 List<UnitRef> unknownUnits) {
+    }
+
+    public record UnitRef(long unitId, String code, String name) {
+    }
+
+    public record UnitResult(long unitId, String code, String name, Integer headcount, int score, BandView band,
+                             int revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
+    }
+
+    public record ChildResult(long unitId, String code, String name, BigDecimal score, BandView band, Coverage coverage) {
+    }
+
+    public record UnknownAnswer(int question, long unitId, String code, String name) {
+    }
+}

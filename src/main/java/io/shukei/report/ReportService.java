@@ -1,0 +1,150 @@
+package io.shukei.report;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.Enums;
+import io.shukei.api.ProblemException;
+import io.shukei.catalog.BandView;
+import io.shukei.catalog.Catalog;
+import io.shukei.round.Round;
+import io.shukei.round.RoundService;
+import io.shukei.tally.Part;
+import io.shukei.tally.Policy;
+import io.shukei.tally.Sheet;
+import io.shukei.tally.Tally;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+/** Reads the sheets of a subtree in bulk and hands them to the pure tally. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ReportService {
+
+    private static final int LOWEST = 5;
+
+    private final ReportRepository repository;
+    private final RoundService rounds;
+    private final UnitService units;
+    private final Catalog catalog;
+
+    ReportService(ReportRepository repository, RoundService rounds, UnitService units, Catalog catalog) {
+        this.repository = repository;
+        this.rounds = rounds;
+        this.units = units;
+        this.catalog = catalog;
+    }
+
+    public ReportResponse report(long roundId, Long unitId, String policyParam) {
+        Round round = rounds.require(roundId);
+        Unit scope = units.require(round.scopeUnitId);
+        Unit node = unitId == null ? scope : units.require(unitId);
+        if (node.organisationId() != scope.organisationId() || !(scope.contains(node) || node.contains(scope))) {
+            throw ProblemException.invalid("unitId", "unit " + node.id + " is not part of round " + roundId + "'s tree");
+        }
+        Policy policy = policyParam == null || policyParam.isBlank() ? round.policy
+                : Enums.parse(Policy.class, policyParam, "policy");
+
+        List<ReportRepository.ParticipantRow> rows = repository.participants(roundId, node.path);
+        Map<Long, ReportRepository.ParticipantRow> byId = new HashMap<>();
+        List<Sheet> sheets = new ArrayList<>();
+        for (ReportRepository.ParticipantRow row : rows) {
+            byId.put(row.unitId(), row);
+            if (row.answers() != null) {
+                sheets.add(Sheet.of(row.unitId(), row.headcount(), row.answers()));
+            }
+        }
+        Map<Policy, ReportResponse.PolicyScore> policies = new EnumMap<>(Policy.class);
+        Tally.Result result = null;
+        for (Policy p : Policy.values()) {
+            try {
+                Tally.Result r = Tally.of(sheets, p);
+                policies.put(p, new ReportResponse.PolicyScore(r.score() == null ? null : r.score().rounded(),
+                        BandView.of(r.band()), r.score() == null ? "no sheet submitted yet" : null, null));
+                if (p == policy) {
+                    result = r;
+                }
+            } catch (Tally.MissingHeadcountException e) {
+                policies.put(p, new ReportResponse.PolicyScore(null, null,
+                        "units without a headcount: " + e.unitIds(), e.unitIds()));
+                if (p == policy) {
+                    throw ProblemException.unprocessable("/problems/missing-headcount", "Missing headcount",
+                                    "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for units "
+                                            + e.unitIds())
+                            .with("unitIds", e.unitIds());
+                }
+            }
+        }
+
+        List<ReportResponse.QuestionResult> questions = result.questions().stream()
+                .map(q -> question(q, byId)).toList();
+        List<ReportResponse.PartResult> parts = result.parts().stream().map(p -> new ReportResponse.PartResult(
+                p.part().number(), catalog.partTitle(p.part().number()),
+                p.score() == null ? null : p.score().rounded(), p.part().maxPoints())).toList();
+        List<ReportResponse.UnknownAnswer> unknowns = new ArrayList<>();
+        for (Tally.QuestionResult q : result.questions()) {
+            for (Long id : q.unknownUnits()) {
+                ReportRepository.ParticipantRow row = byId.get(id);
+                unknowns.add(new ReportResponse.UnknownAnswer(q.number(), id, row.code(), row.name()));
+            }
+        }
+        List<ReportResponse.UnitResult> unitResults = rows.stream().filter(r -> r.answers() != null).map(r -> {
+            Sheet sheet = Sheet.of(r.unitId(), r.headcount(), r.answers());
+            return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(), r.headcount(), sheet.score(),
+                    BandView.of(io.shukei.tally.Band.of(io.shukei.tally.Score.of(sheet.score()))), r.revision(),
+                    r.submittedAt(), r.revisedAt());
+        }).toList();
+
+        return new ReportResponse(round.id, round.title, round.status, node.id, node.code, node.name, policy,
+                result.score() == null ? null : result.score().rounded(), BandView.of(result.band()), policies,
+                coverage(rows), parts, questions, unitResults, children(node, rows, policy), unknowns,
+                result.lowest(LOWEST).stream().map(q -> question(q, byId)).toList(),
+                round.catalogId, round.catalogVersion, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private ReportResponse.QuestionResult question(Tally.QuestionResult q, Map<Long, ReportRepository.ParticipantRow> byId) {
+        List<ReportResponse.UnitRef> unknown = q.unknownUnits().stream().map(id -> {
+            ReportRepository.ParticipantRow row = byId.get(id);
+            return new ReportResponse.UnitRef(id, row.code(), row.name());
+        }).toList();
+        return new ReportResponse.QuestionResult(q.number(), Part.of(q.number()).number(), catalog.question(q.number()),
+                q.answer(), q.value() == null ? null : q.value().rounded(), q.distribution(), unknown);
+    }
+
+    private static ReportResponse.Coverage coverage(List<ReportRepository.ParticipantRow> rows) {
+        List<ReportResponse.MissingUnit> missing = rows.stream().filter(r -> r.answers() == null)
+                .map(r -> new ReportResponse.MissingUnit(r.unitId(), r.code(), r.name())).toList();
+        return new ReportResponse.Coverage(rows.size(), rows.size() - missing.size(), missing);
+    }
+
+    /** One row per direct child subtree that has participants, tallied under the same policy. */
+    private List<ReportResponse.ChildResult> children(Unit node, List<ReportRepository.ParticipantRow> rows, Policy policy) {
+        List<ReportResponse.ChildResult> children = new ArrayList<>();
+        for (ReportRepository.ChildRow child : repository.children(node.id)) {
+            List<ReportRepository.ParticipantRow> under = rows.stream().filter(r -> r.path().startsWith(child.path())).toList();
+            if (under.isEmpty()) {
+                continue;
+            }
+            List<Sheet> sheets = under.stream().filter(r -> r.answers() != null)
+                    .map(r -> Sheet.of(r.unitId(), r.headcount(), r.answers())).toList();
+            Tally.Result r;
+            try {
+                r = Tally.of(sheets, policy);
+            } catch (Tally.MissingHeadcountException e) {
+                r = null;
+            }
+            children.add(new ReportResponse.ChildResult(child.unitId(), child.code(), child.name(),
+                    r == null || r.score() == null ? null : r.score().rounded(), r == null ? null : BandView.of(r.band()),
+                    coverage(under)));
+        }
+        return children;
+    }
+}

@@ -1,0 +1,73 @@
+package io.shukei.round;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+class RoundRepository implements PanacheRepository<Round> {
+
+    void addParticipants(long roundId, Collection<Long> unitIds) {
+        getEntityManager().createNativeQuery(
+                        "INSERT INTO round_participant (round_id, unit_id) SELECT :round, unnest(cast(:units AS bigint[])) "
+                                + "ON CONFLICT DO NOTHING")
+                .setParameter("round", roundId)
+                .setParameter("units", unitIds.toArray(new Long[0]))
+                .executeUpdate();
+    }
+
+    void removeParticipantsExcept(long roundId, Collection<Long> keep) {
+        getEntityManager().createNativeQuery(
+                        "DELETE FROM round_participant WHERE round_id = :round AND NOT (unit_id = ANY (cast(:keep AS bigint[])))")
+                .setParameter("round", roundId)
+                .setParameter("keep", keep.toArray(new Long[0]))
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Long> participantIds(long roundId) {
+        return ((List<Number>) getEntityManager()
+                .createNativeQuery("SELECT unit_id FROM round_participant WHERE round_id = :round ORDER BY unit_id")
+                .setParameter("round", roundId).getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /** Participants that have not submitted, with their names, in tree order. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> missing(long roundId) {
+        return getEntityManager().createNativeQuery(
+                        "SELECT u.id, u.code, u.name FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
+                                + "WHERE rp.round_id = :round AND NOT EXISTS (SELECT 1 FROM submission s "
+                                + "WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id) ORDER BY u.path")
+                .setParameter("round", roundId).getResultList();
+    }
+
+    /** Expected and submitted counts for several rounds in one query. */
+    @SuppressWarnings("unchecked")
+    Map<Long, long[]> progressCounts(Collection<Long> roundIds) {
+        Map<Long, long[]> counts = new HashMap<>();
+        if (roundIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "SELECT rp.round_id, count(*), count(s.id) FROM round_participant rp LEFT JOIN submission s "
+                                + "ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id "
+                                + "WHERE rp.round_id = ANY (cast(:rounds AS bigint[])) GROUP BY rp.round_id")
+                .setParameter("rounds", roundIds.toArray(new Long[0])).getResultList();
+        for (Object[] row : rows) {
+            counts.put(((Number) row[0]).longValue(), new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
+        }
+        return counts;
+    }
+
+    /** Locks the participant row so that writers of one sheet queue instead of racing; false if not a participant. */
+    boolean lockParticipant(long roundId, long unitId) {
+        return !getEntityManager().createNativeQuery(
+                        "SELECT 1 FROM round_participant WHERE round_id = :round AND unit_id = :unit FOR UPDATE")
+                .setParameter("round", roundId).setParameter("unit", unitId).getResultList().isEmpty();
+    }
+}

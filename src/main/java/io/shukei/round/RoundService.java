@@ -1,0 +1,202 @@
+package io.shukei.round;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
+import io.shukei.api.Problem;
+import io.shukei.api.ProblemException;
+import io.shukei.catalog.Catalog;
+import io.shukei.tally.Policy;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class RoundService {
+
+    private final RoundRepository rounds;
+    private final UnitService units;
+    private final Catalog catalog;
+
+    RoundService(RoundRepository rounds, UnitService units, Catalog catalog) {
+        this.rounds = rounds;
+        this.units = units;
+        this.catalog = catalog;
+    }
+
+    public Round require(long id) {
+        Round round = rounds.findById(id);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        return round;
+    }
+
+    /**
+     * Admits one sheet write: the round must be open and the unit one of its participants. Locks the
+     * round for share (a concurrent close waits) and the participant row for update (writers of one
+     * sheet queue), so the caller's write is consistent with both.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Round admitSheet(long roundId, long unitId) {
+        Round round = rounds.findById(roundId, LockModeType.PESSIMISTIC_READ);
+        if (round == null) {
+            throw ProblemException.notFound("Round", roundId);
+        }
+        units.require(unitId);
+        if (!round.isOpen()) {
+            throw ProblemException.conflict("/problems/round-closed", "Round closed",
+                    "Round " + roundId + " is closed; sheets can be changed only while it is open");
+        }
+        if (!rounds.lockParticipant(roundId, unitId)) {
+            throw ProblemException.unprocessable("/problems/not-a-participant", "Not a participant",
+                    "Unit " + unitId + " is not a participant of round " + roundId);
+        }
+        return round;
+    }
+
+    @Transactional
+    RoundResponse create(RoundRequests.Create request) {
+        Unit scope = units.require(request.scopeUnitId());
+        List<Long> participants = request.participantIds() == null
+                ? units.activeLeaves(scope).stream().map(u -> u.id).toList()
+                : checkedParticipants(scope, request.participantIds(), "participantIds");
+        if (participants.isEmpty()) {
+            throw ProblemException.unprocessable("/problems/no-participants", "No participants",
+                    "Unit " + scope.id + " has no active units to take part; create units or name participantIds");
+        }
+        OffsetDateTime now = now();
+        Round round = new Round();
+        round.title = request.title().strip();
+        round.scopeUnitId = scope.id;
+        round.policy = request.policy() == null ? Policy.CONSOLIDATED : request.policy();
+        round.status = RoundStatus.OPEN;
+        round.dueDate = request.dueDate();
+        round.catalogId = catalog.id();
+        round.catalogVersion = catalog.version();
+        round.createdAt = now;
+        round.updatedAt = now;
+        round.revision = 1;
+        rounds.persist(round);
+        rounds.flush();
+        rounds.addParticipants(round.id, participants);
+        return view(round);
+    }
+
+    RoundResponse get(long id) {
+        return view(require(id));
+    }
+
+    Page<RoundResponse> list(Long scopeUnitId, Long participantId, RoundStatus status, PageParams paging) {
+        StringBuilder query = new StringBuilder("from Round r where 1 = 1");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (scopeUnitId != null) {
+            Unit scope = units.require(scopeUnitId);
+            query.append(" and exists (select 1 from Unit u where u.id = r.scopeUnitId and u.path like :prefix)");
+            params.put("prefix", scope.path + "%");
+        }
+        if (participantId != null) {
+            units.require(participantId);
+            query.append(" and r.id in (select p.roundId from RoundParticipant p where p.unitId = :participant)");
+            params.put("participant", participantId);
+        }
+        if (status != null) {
+            query.append(" and r.status = :status");
+            params.put("status", status);
+        }
+        var found = rounds.find(query + " order by r.createdAt desc, r.id desc", params);
+        List<Round> page = found.page(paging.page, paging.size).list();
+        Map<Long, long[]> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList());
+        List<RoundResponse> items = page.stream().map(r -> {
+            long[] c = counts.getOrDefault(r.id, new long[2]);
+            return RoundResponse.of(r, new RoundResponse.Progress(c[0], c[1], null));
+        }).toList();
+        return Page.of(items, paging, found.count());
+    }
+
+    @Transactional
+    RoundResponse setStatus(long id, RoundStatus target) {
+        Round round = rounds.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        if (round.status != target) {
+            round.status = target;
+            round.closedAt = target == RoundStatus.CLOSED ? now() : null;
+            touch(round);
+        }
+        return view(round);
+    }
+
+    @Transactional
+    RoundResponse replaceParticipants(long id, List<Long> unitIds) {
+        Round round = rounds.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        if (!round.isOpen()) {
+            throw ProblemException.conflict("/problems/round-closed", "Round closed",
+                    "Round " + id + " is closed; reopen it to change its participants");
+        }
+        List<Long> participants = checkedParticipants(units.require(round.scopeUnitId), unitIds, "unitIds");
+        rounds.removeParticipantsExcept(id, participants);
+        rounds.addParticipants(id, participants);
+        touch(round);
+        return view(round);
+    }
+
+    private List<Long> checkedParticipants(Unit scope, List<Long> ids, String field) {
+        Set<Long> distinct = new LinkedHashSet<>(ids);
+        Map<Long, Unit> found = new java.util.HashMap<>();
+        units.findAll(distinct).forEach(u -> found.put(u.id, u));
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            Unit unit = found.get(id);
+            String at = field + "[" + i + "]";
+            if (!seen.add(id)) {
+                errors.add(new Problem.FieldError(at, "unit " + id + " is listed twice"));
+            } else if (unit == null) {
+                errors.add(new Problem.FieldError(at, "unit " + id + " does not exist"));
+            } else if (!scope.contains(unit)) {
+                errors.add(new Problem.FieldError(at, "unit " + id + " is outside the round's scope (unit " + scope.id + ")"));
+            } else if (unit.isArchived()) {
+                errors.add(new Problem.FieldError(at, "unit " + id + " is archived"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return List.copyOf(distinct);
+    }
+
+    private RoundResponse view(Round round) {
+        long[] counts = rounds.progressCounts(List.of(round.id)).getOrDefault(round.id, new long[2]);
+        List<RoundResponse.MissingUnit> missing = rounds.missing(round.id).stream()
+                .map(row -> new RoundResponse.MissingUnit(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .toList();
+        return RoundResponse.of(round, new RoundResponse.Progress(counts[0], counts[1], missing));
+    }
+
+    private static void touch(Round round) {
+        round.revision++;
+        round.updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+package io.shukei.round;
+
+public enum RoundStatus {
+    OPEN, CLOSED
+}

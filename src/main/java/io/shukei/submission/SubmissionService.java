@@ -1,0 +1,175 @@
+package io.shukei.submission;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.ETags;
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
+import io.shukei.api.Problem;
+import io.shukei.api.ProblemException;
+import io.shukei.catalog.BandView;
+import io.shukei.round.Round;
+import io.shukei.round.RoundService;
+import io.shukei.tally.Answer;
+import io.shukei.tally.Band;
+import io.shukei.tally.Part;
+import io.shukei.tally.Score;
+import io.shukei.tally.Sheet;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+class SubmissionService {
+
+    private final SubmissionRepository submissions;
+    private final SubmissionRevisionRepository revisions;
+    private final RoundService rounds;
+    private final UnitService units;
+
+    SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
+                      UnitService units) {
+        this.submissions = submissions;
+        this.revisions = revisions;
+        this.rounds = rounds;
+        this.units = units;
+    }
+
+    /** The stored sheet and whether this call created it. */
+    record Outcome(SheetResponse sheet, boolean created) {
+    }
+
+    /**
+     * Stores a whole sheet. The same sheet sent again changes nothing; a different one becomes the
+     * next revision. Writers of one sheet are serialised by the participant lock, so revision
+     * numbers never collide and no revision is lost.
+     */
+    @Transactional
+    Outcome put(long roundId, long unitId, SubmissionRequest request, String ifMatch) {
+        Answer[] answers = complete(request);
+        Round round = rounds.admitSheet(roundId, unitId);
+        Sheet sheet = new Sheet(unitId, null, List.of(answers));
+        Map<String, String> comments = comments(request);
+        String respondent = request.respondent() == null ? null : request.respondent().strip();
+        Submission current = submissions.find(roundId, unitId).orElse(null);
+        ETags.checkIfMatch(ifMatch, current == null ? null : current.revision);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (current != null) {
+            SubmissionRevision latest = revisions.find(current.id, current.revision);
+            if (current.answers.equals(sheet.letters()) && latest.comments.equals(comments)
+                    && Objects.equals(current.respondent, respondent)) {
+                return new Outcome(view(current, latest), false);
+            }
+        } else {
+            current = new Submission();
+            current.roundId = roundId;
+            current.unitId = unitId;
+            current.createdAt = now;
+            current.revision = 0;
+        }
+        current.revision++;
+        current.answers = sheet.letters();
+        current.score = sheet.score();
+        current.respondent = respondent;
+        current.catalogVersion = round.catalogVersion;
+        current.updatedAt = now;
+        boolean created = current.id == null;
+        submissions.persist(current);
+        SubmissionRevision revision = new SubmissionRevision();
+        revision.submissionId = current.id;
+        revision.revision = current.revision;
+        revision.answers = current.answers;
+        revision.comments = comments;
+        revision.score = current.score;
+        revision.respondent = respondent;
+        revision.catalogVersion = current.catalogVersion;
+        revision.createdAt = now;
+        revisions.persist(revision);
+        return new Outcome(view(current, revision), created);
+    }
+
+    SheetResponse get(long roundId, long unitId) {
+        Submission current = require(roundId, unitId);
+        return view(current, revisions.find(current.id, current.revision));
+    }
+
+    Page<SheetResponse> history(long roundId, long unitId, PageParams paging) {
+        Submission current = require(roundId, unitId);
+        List<SheetResponse> items = revisions.history(current.id, io.quarkus.panache.common.Page.of(paging.page, paging.size))
+                .stream().map(r -> view(current, r)).toList();
+        return Page.of(items, paging, revisions.countHistory(current.id));
+    }
+
+    private Submission require(long roundId, long unitId) {
+        rounds.require(roundId);
+        units.require(unitId);
+        return submissions.find(roundId, unitId).orElseThrow(() -> new ProblemException(404,
+                "/problems/not-found", "Not found", "Unit " + unitId + " has not submitted in round " + roundId, null));
+    }
+
+    /** Checks that questions 1..25 are each answered exactly once; returns the answers in question order. */
+    private static Answer[] complete(SubmissionRequest request) {
+        Answer[] answers = new Answer[Part.QUESTIONS];
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < request.answers().size(); i++) {
+            int q = request.answers().get(i).question();
+            if (answers[q - 1] != null) {
+                errors.add(new Problem.FieldError("answers[" + i + "].question", "question " + q + " is answered more than once"));
+            }
+            answers[q - 1] = request.answers().get(i).answer();
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int q = 1; q <= Part.QUESTIONS; q++) {
+            if (answers[q - 1] == null) {
+                missing.add(q);
+            }
+        }
+        if (!missing.isEmpty()) {
+            errors.add(new Problem.FieldError("answers", "questions not answered: "
+                    + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return answers;
+    }
+
+    private static Map<String, String> comments(SubmissionRequest request) {
+        Map<String, String> comments = new TreeMap<>();
+        for (SubmissionRequest.Item item : request.answers()) {
+            if (item.comment() != null && !item.comment().isBlank()) {
+                comments.put(String.valueOf(item.question()), item.comment().strip());
+            }
+        }
+        return comments;
+    }
+
+    private SheetResponse view(Submission current, SubmissionRevision revision) {
+        Unit unit = units.require(current.unitId);
+        Sheet sheet = Sheet.of(current.unitId, null, revision.answers);
+        List<SheetResponse.PartScore> parts = Part.ALL.stream()
+                .map(p -> new SheetResponse.PartScore(p.number(), sheet.partScore(p), p.maxPoints())).toList();
+        List<SheetResponse.AnswerView> answers = new ArrayList<>(Part.QUESTIONS);
+        List<Integer> unknown = new ArrayList<>();
+        for (int q = 1; q <= Part.QUESTIONS; q++) {
+            Answer a = sheet.answer(q);
+            answers.add(new SheetResponse.AnswerView(q, a, a.points(), revision.comments.get(String.valueOf(q))));
+            if (a == Answer.UNKNOWN) {
+                unknown.add(q);
+            }
+        }
+        return new SheetResponse(current.roundId, current.unitId, unit.code, unit.name, revision.revision,
+                revision.respondent, revision.catalogVersion, revision.score, BandView.of(Band.of(Score.of(revision.score))),
+                parts, answers, unknown, current.createdAt, revision.createdAt);
+    }
+}

@@ -1,0 +1,61 @@
+package io.shukei.tally;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An exact rational score. Means are kept as fractions so that bands are decided on the
+ * unrounded value and the two-decimal display is rounded exactly once.
+ */
+public record Score(long numerator, long denominator) implements Comparable<Score> {
+
+    public Score {
+        if (denominator <= 0) {
+            throw new IllegalArgumentException("denominator must be positive");
+        }
+        long g = gcd(Math.abs(numerator), denominator);
+        if (g > 1) {
+            numerator /= g;
+            denominator /= g;
+        }
+    }
+
+    public static Score of(long whole) {
+        return new Score(whole, 1);
+    }
+
+    public Score plus(Score other) {
+        return new Score(Math.addExact(Math.multiplyExact(numerator, other.denominator),
+                Math.multiplyExact(other.numerator, denominator)),
+                Math.multiplyExact(denominator, other.denominator));
+    }
+
+    public Score minus(Score other) {
+        return plus(new Score(-other.numerator, other.denominator));
+    }
+
+    /** Two decimals, half up: the figure shown to people. */
+    public BigDecimal rounded() {
+        return BigDecimal.valueOf(numerator)
+                .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+    }
+
+    public boolean isInteger() {
+        return denominator == 1;
+    }
+
+    @Override
+    public int compareTo(Score other) {
+        return Long.compare(Math.multiplyExact(numerator, other.denominator),
+                Math.multiplyExact(other.numerator, denominator));
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a == 0 ? 1 : a;
+    }
+}

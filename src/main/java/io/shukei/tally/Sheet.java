@@ -1,0 +1,47 @@
+package io.shukei.tally;
+
+import java.util.List;
+
+/**
+ * One unit's complete answer sheet, as the tally sees it.
+ *
+ * @param unitId    the answering unit
+ * @param headcount people in the unit, or null when unknown (only HEADCOUNT_MEAN needs it)
+ * @param answers   the answers to questions 1..25, in order
+ */
+public record Sheet(long unitId, Integer headcount, List<Answer> answers) {
+
+    public Sheet {
+        if (answers.size() != Part.QUESTIONS || answers.contains(null)) {
+            throw new IllegalArgumentException("A sheet has exactly " + Part.QUESTIONS + " answers");
+        }
+        answers = List.copyOf(answers);
+    }
+
+    /** Parses the compact form, one letter per question (for example "IIPN…"). */
+    public static Sheet of(long unitId, Integer headcount, String letters) {
+        return new Sheet(unitId, headcount, letters.chars().mapToObj(c -> Answer.ofLetter((char) c)).toList());
+    }
+
+    public Answer answer(int question) {
+        return answers.get(question - 1);
+    }
+
+    public int score() {
+        return answers.stream().mapToInt(Answer::points).sum();
+    }
+
+    public int partScore(Part part) {
+        int sum = 0;
+        for (int q = part.firstQuestion(); q <= part.lastQuestion(); q++) {
+            sum += answer(q).points();
+        }
+        return sum;
+    }
+
+    public String letters() {
+        StringBuilder sb = new StringBuilder(Part.QUESTIONS);
+        answers.forEach(a -> sb.append(a.letter()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.shukei.unit;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A site, department or organisation; a unit without parent is an organisation (the root of a tree). */
+@Entity
+@Table(name = "unit")
+public class Unit {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "unit_seq")
+    @SequenceGenerator(name = "unit_seq", sequenceName = "unit_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "parent_id")
+    public Long parentId;
+
+    /** Ids from the root down to this unit, as {@code /1/5/12/}. */
+    public String path;
+
+    public String code;
+
+    public String name;
+
+    public Integer headcount;
+
+    @Column(name = "archived_at")
+    public OffsetDateTime archivedAt;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public int revision;
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    public long organisationId() {
+        return Long.parseLong(path.substring(1, path.indexOf('/', 1)));
+    }
+
+    public boolean contains(Unit other) {
+        return other.path.startsWith(path);
+    }
+}

@@ -1,0 +1,71 @@
+package io.shukei;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.shukei.db.TestDatabase;
+
+/** Builds test data through the public API, as a client would; every name is unique per call. */
+@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
+public final class Api {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private Api() {
+    }
+
+    public static RequestSpecification json() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
+    }
+
+    public static long unit(String name, Long parentId, Integer headcount) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", unique("u"));
+        body.put("name", name);
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        if (headcount != null) {
+            body.put("headcount", headcount);
+        }
+        return json().body(body).post("/api/v1/units").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long round(long scopeUnitId) {
+        return json().body(Map.of("title", "2026年度 自社診断", "scopeUnitId", scopeUnitId))
+                .post("/api/v1/rounds").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A sheet body from letters I, P, N, U for questions 1..25. */
+    public static Map<String, Object> sheet(String letters) {
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < letters.length(); i++) {
+            String code = switch (letters.charAt(i)) {
+                case 'I' -> "IMPLEMENTED";
+                case 'P' -> "PARTIAL";
+                case 'N' -> "NOT_IMPLEMENTED";
+                case 'U' -> "UNKNOWN";
+                default -> throw new IllegalArgumentException(letters);
+            };
+            answers.add(Map.of("question", i + 1, "answer", code));
+        }
+        return Map.of("respondent", "部門長", "answers", answers);
+    }
+
+    public static ValidatableResponse submit(long roundId, long unitId, String letters) {
+        return json().body(sheet(letters)).put("/api/v1/rounds/{r}/submissions/{u}", roundId, unitId).then();
+    }
+}

@@ -1,0 +1,140 @@
+package io.shukei.report;
+
+import static io.shukei.Api.json;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shukei.Api;
+
+@QuarkusTest
+class ReportResourceTest {
+
+    private static final String ALL_I = "I".repeat(25);
+
+    @Test
+    void firstWorkedExampleTalliesPerQuestionUnderEveryPolicy() {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, 10);
+        long b = Api.unit("B", org, 10);
+        long c = Api.unit("C", org, 80);
+        long round = Api.round(org);
+        Api.submit(round, a, ALL_I).statusCode(201);
+        Api.submit(round, b, ALL_I).statusCode(201);
+        Api.submit(round, c, "N".repeat(25)).statusCode(201);
+        json().get("/api/v1/rounds/" + round + "/report").then().statusCode(200)
+                .body("policy", equalTo("CONSOLIDATED"))
+                .body("score", equalTo(50.0f))
+                .body("band.code", equalTo("INSUFFICIENT"))
+                .body("band.nextStep.ja", equalTo("低い項目から改善"))
+                .body("policies.CONSOLIDATED.score", equalTo(50.0f))
+                .body("policies.WEAKEST.score", equalTo(0.0f))
+                .body("policies.MEAN.score", equalTo(66.67f))
+                .body("policies.HEADCOUNT_MEAN.score", equalTo(20.0f))
+                .body("questions", hasSize(25))
+                .body("questions[0].answer", equalTo("PARTIAL"))
+                .body("questions[0].distribution.IMPLEMENTED", equalTo(2))
+                .body("questions[0].distribution.NOT_IMPLEMENTED", equalTo(1))
+                .body("parts.score", contains(10.0f, 26.0f, 14.0f))
+                .body("parts.max", contains(20, 52, 28))
+                .body("coverage.expected", equalTo(3))
+                .body("coverage.submitted", equalTo(3))
+                .body("units", hasSize(3))
+                .body("lowestQuestions", hasSize(5))
+                .body("catalogVersion", equalTo("tmg-handbook-2024"));
+        json().queryParam("policy", "MEAN").get("/api/v1/rounds/" + round + "/report").then()
+                .body("policy", equalTo("MEAN")).body("score", equalTo(66.67f))
+                .body("band.code", equalTo("INSUFFICIENT"))
+                .body("questions[0].answer", nullValue()).body("questions[0].points", equalTo(2.67f));
+    }
+
+    @Test
+    void secondWorkedExampleListsTheUnknownAnswers() {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, null);
+        long b = Api.unit("B", org, null);
+        long c = Api.unit("C", org, null);
+        long round = Api.round(org);
+        Api.submit(round, a, "I".repeat(24) + "U").statusCode(201);
+        Api.submit(round, b, ALL_I).statusCode(201);
+        Api.submit(round, c, "P".repeat(25)).statusCode(201);
+        json().get("/api/v1/rounds/" + round + "/report").then().statusCode(200)
+                .body("score", equalTo(47.0f))
+                .body("band.code", equalTo("CRITICAL"))
+                .body("policies.WEAKEST.score", equalTo(47.0f))
+                .body("policies.MEAN.score", equalTo(81.67f))
+                .body("policies.HEADCOUNT_MEAN.score", nullValue())
+                .body("policies.HEADCOUNT_MEAN.unitsWithoutHeadcount", containsInAnyOrder((int) a, (int) b, (int) c))
+                .body("unknowns", hasSize(1))
+                .body("unknowns[0].question", equalTo(25))
+                .body("unknowns[0].unitId", equalTo((int) a))
+                .body("questions[24].answer", equalTo("UNKNOWN"))
+                .body("questions[24].unknownUnits[0].unitId", equalTo((int) a))
+                .body("lowestQuestions[0].number", equalTo(25));
+        json().queryParam("policy", "HEADCOUNT_MEAN").get("/api/v1/rounds/" + round + "/report").then()
+                .statusCode(422).body("type", equalTo("/problems/missing-headcount"))
+                .body("unitIds", containsInAnyOrder((int) a, (int) b, (int) c));
+    }
+
+    @Test
+    void missingUnitsAreListedNotCountedAsZero() {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, null);
+        long b = Api.unit("B", org, null);
+        long round = Api.round(org);
+        json().get("/api/v1/rounds/" + round + "/report").then().statusCode(200)
+                .body("score", nullValue()).body("band", nullValue())
+                .body("coverage.expected", equalTo(2)).body("coverage.submitted", equalTo(0))
+                .body("parts[0].score", nullValue()).body("lowestQuestions", hasSize(0));
+        Api.submit(round, a, ALL_I).statusCode(201);
+        json().get("/api/v1/rounds/" + round + "/report").then()
+                .body("score", equalTo(100.0f))
+                .body("coverage.submitted", equalTo(1))
+                .body("coverage.missing.unitId", contains((int) b));
+    }
+
+    @Test
+    void reportDrillsDownToAnyNodeOfTheTree() {
+        long org = Api.unit("Org", null, null);
+        long east = Api.unit("East", org, null);
+        long west = Api.unit("West", org, null);
+        long e1 = Api.unit("E1", east, null);
+        long e2 = Api.unit("E2", east, null);
+        long w1 = Api.unit("W1", west, null);
+        long round = Api.round(org);
+        Api.submit(round, e1, ALL_I).statusCode(201);
+        Api.submit(round, e2, "N".repeat(25)).statusCode(201);
+        Api.submit(round, w1, "P".repeat(25)).statusCode(201);
+        json().get("/api/v1/rounds/" + round + "/report").then()
+                .body("score", equalTo(50.0f))
+                .body("children.unitId", contains((int) east, (int) west))
+                .body("children.find { it.unitId == " + east + " }.score", equalTo(50.0f))
+                .body("children.find { it.unitId == " + west + " }.score", equalTo(50.0f))
+                .body("children.find { it.unitId == " + east + " }.coverage.expected", equalTo(2));
+        json().queryParam("unitId", east).queryParam("policy", "WEAKEST").get("/api/v1/rounds/" + round + "/report").then()
+                .statusCode(200).body("unitId", equalTo((int) east)).body("score", equalTo(0.0f))
+                .body("units.unitId", containsInAnyOrder((int) e1, (int) e2));
+        json().queryParam("unitId", e1).get("/api/v1/rounds/" + round + "/report").then()
+                .body("score", equalTo(100.0f)).body("children", hasSize(0));
+        long stranger = Api.unit("Stranger", null, null);
+        json().queryParam("unitId", stranger).get("/api/v1/rounds/" + round + "/report").then()
+                .statusCode(400).body("errors[0].field", equalTo("unitId"));
+    }
+
+    @Test
+    void unknownPolicyIsRefused() {
+        long org = Api.unit("Org", null, null);
+        Api.unit("A", org, null);
+        long round = Api.round(org);
+        json().queryParam("policy", "AVERAGE").get("/api/v1/rounds/" + round + "/report").then()
+                .statusCode(400).body("errors[0].field", equalTo("policy"));
+        json().body(Map.of()).get("/api/v1/rounds/987654321/report").then().statusCode(404);
+    }
+}
