@@ -64,6 +64,13 @@ class ProblemMappers {
             }
             return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400, detail, null, null));
         }
+        if (e.getCause() instanceof JsonParseException parse) {
+            return json(parse);
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input")) {
+            return respond(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                    "The body ends before the JSON document is complete", null, null));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return respond(ProblemException.invalid(jsonPath(mapping), messageFor(mapping)).toProblem());
         }

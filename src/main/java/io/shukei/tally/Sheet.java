@@ -12,7 +12,7 @@ import java.util.List;
 public record Sheet(long unitId, Integer headcount, List<Answer> answers) {
 
     public Sheet {
-        if (answers.size() != Part.QUESTIONS || answers.contains(null)) {
+        if (answers.size() != Part.QUESTIONS || answers.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("A sheet has exactly " + Part.QUESTIONS + " answers");
         }
         answers = List.copyOf(answers);

@@ -114,7 +114,7 @@ class ReportResourceTest {
         Api.submit(round, w1, "P".repeat(25)).statusCode(201);
         json().get("/api/v1/rounds/" + round + "/report").then()
                 .body("score", equalTo(50.0f))
-                .body("children.unitId", contains((int) east, (int) west))
+                .body("children.unitId", containsInAnyOrder((int) east, (int) west))
                 .body("children.find { it.unitId == " + east + " }.score", equalTo(50.0f))
                 .body("children.find { it.unitId == " + west + " }.score", equalTo(50.0f))
                 .body("children.find { it.unitId == " + east + " }.coverage.expected", equalTo(2));
