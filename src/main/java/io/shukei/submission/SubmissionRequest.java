@@ -26,7 +26,7 @@ record SubmissionRequest(
     record Item(
             @NotNull @Min(1) @Max(25) @Schema(examples = "1") Integer question,
             @NotNull @Schema(examples = "IMPLEMENTED") Answer answer,
-            @Size(max = 2000) @Pattern(regexp = "(?:[^\\p{Cntrl}]|[\\r\\n\\t])*",
+            @Size(max = 2000) @Pattern(regexp = "[\\P{Cntrl}\\r\\n\\t]*",
                     message = "must not contain control characters other than line breaks and tabs")
             @Schema(examples = "ノートPCのみ自動更新を設定済み") String comment) {
     }
