@@ -2,7 +2,11 @@ package io.shukei.db;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,10 +14,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The PostgreSQL the tests run against: an embedded server started for the test run, or, when
  * {@code shukei.test.jdbc-url} is set, an external one (with {@code shukei.test.username/password}).
+ * Fault tests can stop and restart the embedded server on the same data directory and port.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    private EmbeddedPostgres postgres;
+    private static EmbeddedPostgres postgres;
+    private static Path dataDirectory;
+    private static int port;
 
     @Override
     public Map<String, String> start() {
@@ -24,7 +31,9 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     "quarkus.datasource.password", System.getProperty("shukei.test.password", "postgres"));
         }
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            dataDirectory = Files.createTempDirectory("shukei-test-db");
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+            port = postgres.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
         }
@@ -33,14 +42,34 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres");
     }
 
+    /** True when the tests run on the embedded server, which {@link #stopServer()} can stop. */
+    public static boolean embedded() {
+        return dataDirectory != null;
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut, committed data stays). */
+    public static synchronized void stopServer() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts the server again on the same data directory and port. */
+    public static synchronized void startServer() throws IOException {
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setPort(port).start();
+    }
+
     @Override
     public void stop() {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
