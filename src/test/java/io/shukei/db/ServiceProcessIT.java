@@ -1,0 +1,256 @@
+package io.shukei.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Runs the packaged service as real processes: killed with SIGKILL under load, stopped with SIGTERM
+ * under load, and two instances sharing one PostgreSQL. Every acknowledged write must be stored.
+ */
+class ServiceProcessIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int UNITS = 6;
+
+    /** An organisation with {@link #UNITS} departments and an open round, created through the API. */
+    record Setup(long round, List<Long> units) {
+    }
+
+    /** What the service acknowledged: unit -> revision -> letters. */
+    record Acks(Map<Long, Map<Integer, String>> byUnit, List<String> failures) {
+    }
+
+    private static JsonNode call(ServiceProcess s, String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> r = s.send(method, path, body);
+        assertEquals(expected, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static Setup setup(ServiceProcess s) throws Exception {
+        long org = call(s, "POST", "/api/v1/units", "{\"code\":\"org\",\"name\":\"組織\"}", 201).get("id").asLong();
+        List<Long> units = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            units.add(call(s, "POST", "/api/v1/units",
+                    "{\"code\":\"d" + i + "\",\"name\":\"部署" + i + "\",\"parentId\":" + org + "}", 201).get("id").asLong());
+        }
+        long round = call(s, "POST", "/api/v1/rounds", "{\"title\":\"t\",\"scopeUnitId\":" + org + "}", 201).get("id").asLong();
+        return new Setup(round, units);
+    }
+
+    private static String sheet(String letters) {
+        StringBuilder body = new StringBuilder("{\"answers\":[");
+        for (int q = 0; q < 25; q++) {
+            String code = switch (letters.charAt(q)) {
+                case 'I' -> "IMPLEMENTED";
+                case 'P' -> "PARTIAL";
+                case 'N' -> "NOT_IMPLEMENTED";
+                default -> "UNKNOWN";
+            };
+            body.append(q == 0 ? "" : ",").append("{\"question\":").append(q + 1).append(",\"answer\":\"").append(code).append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    /**
+     * Submits random sheets from 4 threads, spread over the given instances, until {@code stop} is set
+     * or the time is up. Connection failures are expected while a process dies; anything else answered
+     * must be 2xx (or 503 while the database is away).
+     */
+    private static Acks load(List<ServiceProcess> instances, Setup setup, AtomicBoolean stop, Duration max) throws Exception {
+        Map<Long, Map<Integer, String>> acks = new ConcurrentHashMap<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + max.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int seed = w;
+            writers.add(pool.submit(() -> {
+                Random random = new Random(seed);
+                for (int n = 0; n < 2_000 && !stop.get() && System.nanoTime() < deadline; n++) {
+                    long unit = setup.units().get(random.nextInt(UNITS));
+                    StringBuilder letters = new StringBuilder();
+                    for (int q = 0; q < 25; q++) {
+                        letters.append("IPNU".charAt(random.nextInt(4)));
+                    }
+                    ServiceProcess target = instances.get(random.nextInt(instances.size()));
+                    try {
+                        HttpResponse<String> r = target.send("PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit,
+                                sheet(letters.toString()));
+                        if (r.statusCode() == 200 || r.statusCode() == 201) {
+                            acks.computeIfAbsent(unit, k -> new ConcurrentHashMap<>())
+                                    .put(JSON.readTree(r.body()).get("revision").asInt(), letters.toString());
+                        } else if (r.statusCode() != 503) {
+                            failures.add(r.statusCode() + " " + r.body());
+                        }
+                    } catch (IOException connectionLost) {
+                        // the process is going away: this write was never acknowledged
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+        return new Acks(acks, failures);
+    }
+
+    /** Every acknowledged revision is stored with the acknowledged answers; revisions have no gaps. */
+    private static int verify(ServiceProcess s, Setup setup, Acks acks) throws Exception {
+        assertEquals(List.of(), acks.failures());
+        int checked = 0;
+        for (long unit : setup.units()) {
+            Map<Integer, String> stored = new java.util.HashMap<>();
+            int page = 0;
+            JsonNode history;
+            do {
+                history = call(s, "GET", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit + "/revisions?size=200&page=" + page++,
+                        null, acks.byUnit().containsKey(unit) ? 200 : s.send("GET", "/api/v1/rounds/" + setup.round()
+                                + "/submissions/" + unit + "/revisions", null).statusCode());
+                for (JsonNode item : history.path("items")) {
+                    StringBuilder letters = new StringBuilder();
+                    item.get("answers").forEach(a -> letters.append(a.get("answer").asText().charAt(0)));
+                    stored.put(item.get("revision").asInt(), letters.toString());
+                }
+            } while (page < history.path("totalPages").asInt());
+            for (int r = 1; r <= stored.size(); r++) {
+                assertTrue(stored.containsKey(r), "unit " + unit + " has revision " + r + " (no gaps)");
+            }
+            for (var ack : acks.byUnit().getOrDefault(unit, Map.of()).entrySet()) {
+                assertEquals(ack.getValue(), stored.get(ack.getKey()), "unit " + unit + " revision " + ack.getKey());
+                checked++;
+            }
+        }
+        return checked;
+    }
+
+    private static long postmasterPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
+    void killMinusNineUnderLoadLosesNoAcknowledgedWrite() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-crash").resolve("data");
+        Map<String, String> env = Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString());
+        Setup setup;
+        Acks acks;
+        try (ServiceProcess service = ServiceProcess.start(env)) {
+            setup = setup(service);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(3_000);
+                    // Both die at once, as in a machine crash. The postmaster goes first so that its
+                    // parent can still reap it: a zombie would look like a live server to the next start.
+                    ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroyForcibly);
+                    service.kill();
+                    Thread.sleep(500);
+                    stop.set(true);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            killer.start();
+            acks = load(List.of(service), setup, stop, Duration.ofSeconds(30));
+            killer.join();
+        }
+        try (ServiceProcess restarted = ServiceProcess.start(env)) {
+            int checked = verify(restarted, setup, acks);
+            assertTrue(checked > 20, "acknowledged revisions checked: " + checked);
+            restarted.terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void sigtermFinishesInFlightRequestsAndStopsTheEmbeddedDatabase() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-term").resolve("data");
+        Map<String, String> env = Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString());
+        Setup setup;
+        Acks acks;
+        int databasePort;
+        int exit;
+        try (ServiceProcess service = ServiceProcess.start(env)) {
+            setup = setup(service);
+            databasePort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
+            AtomicBoolean stop = new AtomicBoolean();
+            int[] exitCode = new int[1];
+            Thread terminator = new Thread(() -> {
+                try {
+                    Thread.sleep(2_000);
+                    exitCode[0] = service.terminate(Duration.ofSeconds(40));
+                    stop.set(true);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            terminator.start();
+            acks = load(List.of(service), setup, stop, Duration.ofSeconds(30));
+            terminator.join();
+            exit = exitCode[0];
+        }
+        assertTrue(exit == 0 || exit == 143, "exit code " + exit);
+        assertFalse(listening(databasePort), "embedded PostgreSQL stopped");
+        assertFalse(Files.exists(dataDir.resolve("postmaster.pid")), "PostgreSQL shut down cleanly");
+        try (ServiceProcess restarted = ServiceProcess.start(env)) {
+            assertTrue(verify(restarted, setup, acks) > 10);
+            restarted.terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void twoInstancesOnOnePostgresGiveTheSameResultsAsOne() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Map<String, String> env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres");
+            try (ServiceProcess a = ServiceProcess.start(env); ServiceProcess b = ServiceProcess.start(env)) {
+                Setup setup = setup(a);
+                Acks acks = load(List.of(a, b), setup, new AtomicBoolean(), Duration.ofSeconds(8));
+                assertTrue(verify(b, setup, acks) > 50);
+                JsonNode fromA = call(a, "GET", "/api/v1/rounds/" + setup.round() + "/report", null, 200);
+                JsonNode fromB = call(b, "GET", "/api/v1/rounds/" + setup.round() + "/report", null, 200);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) fromA).remove("generatedAt");
+                ((com.fasterxml.jackson.databind.node.ObjectNode) fromB).remove("generatedAt");
+                assertEquals(fromA, fromB);
+                assertEquals(UNITS, fromA.get("coverage").get("submitted").asInt());
+                // a unit created on one instance is at once visible and usable on the other
+                long late = call(b, "POST", "/api/v1/units", "{\"code\":\"late\",\"name\":\"後から\",\"parentId\":"
+                        + fromA.get("unitId").asLong() + "}", 201).get("id").asLong();
+                call(a, "GET", "/api/v1/units/" + late, null, 200);
+                a.terminate(Duration.ofSeconds(30));
+                b.terminate(Duration.ofSeconds(30));
+            }
+        }
+    }
+}
