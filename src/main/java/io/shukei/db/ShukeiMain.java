@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
-import org.jboss.logging.Logger;
-
 /**
  * Starts the embedded PostgreSQL before Quarkus when no datasource URL is configured, so that one
  * command runs the whole service on a machine that has nothing but a JDK.
@@ -14,16 +12,16 @@ import org.jboss.logging.Logger;
 @QuarkusMain
 public class ShukeiMain {
 
-    private static final Logger LOG = Logger.getLogger(ShukeiMain.class);
-
     public static void main(String... args) throws Exception {
         if (setting("quarkus.datasource.jdbc.url", null) != null) {
             Quarkus.run(args);
             return;
         }
         if (!Boolean.parseBoolean(setting("shukei.embedded-db.enabled", "true"))) {
-            LOG.error("No database configured: set QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME and "
-                    + "QUARKUS_DATASOURCE_PASSWORD (the embedded database is disabled by SHUKEI_EMBEDDED_DB_ENABLED=false)");
+            // Straight to stderr: logging is not set up before Quarkus starts, and a logger here prints nothing.
+            System.err.println("Shukei cannot start: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (the embedded database is disabled "
+                    + "by SHUKEI_EMBEDDED_DB_ENABLED=false).");
             System.exit(2);
         }
         Path dir = Path.of(setting("shukei.embedded-db.dir", "data"));

@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shukei.api.DomainMetrics;
 import io.shukei.api.Enums;
 import io.shukei.api.ProblemException;
 import io.shukei.catalog.BandView;
@@ -35,12 +36,15 @@ public class ReportService {
     private final RoundService rounds;
     private final UnitService units;
     private final Catalog catalog;
+    private final DomainMetrics metrics;
 
-    ReportService(ReportRepository repository, RoundService rounds, UnitService units, Catalog catalog) {
+    ReportService(ReportRepository repository, RoundService rounds, UnitService units, Catalog catalog,
+                  DomainMetrics metrics) {
         this.repository = repository;
         this.rounds = rounds;
         this.units = units;
         this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     public ReportResponse report(long roundId, Long unitId, String policyParam) {
@@ -103,6 +107,7 @@ public class ReportService {
                     r.submittedAt(), r.revisedAt());
         }).toList();
 
+        metrics.reportServed();
         return new ReportResponse(round.id, round.title, round.status, node.id, node.code, node.name, policy,
                 result.score() == null ? null : result.score().rounded(), BandView.of(result.band()), policies,
                 coverage(rows), parts, questions, unitResults, children(node, rows, policy), unknowns,

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shukei.api.DomainMetrics;
 import io.shukei.api.ETags;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
@@ -36,13 +37,15 @@ class SubmissionService {
     private final SubmissionRevisionRepository revisions;
     private final RoundService rounds;
     private final UnitService units;
+    private final DomainMetrics metrics;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units) {
+                      UnitService units, DomainMetrics metrics) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
         this.units = units;
+        this.metrics = metrics;
     }
 
     /** The stored sheet and whether this call created it. */
@@ -95,6 +98,7 @@ class SubmissionService {
         revision.catalogVersion = current.catalogVersion;
         revision.createdAt = now;
         revisions.persist(revision);
+        metrics.submissionReceived();
         return new Outcome(view(current, revision), created);
     }
 
