@@ -20,6 +20,7 @@ record BasicPolicyResponse(
         List<Section> sections,
         OffsetDateTime createdAt) {
 
+    @Schema(name = "BasicPolicySection")
     record Section(@Schema(examples = "1") int number, @Schema(examples = "経営者の責任") String heading, String text) {
     }
 

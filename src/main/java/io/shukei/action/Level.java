@@ -2,7 +2,10 @@ package io.shukei.action;
 
 import io.shukei.catalog.Catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The SECURITY ACTION levels an organisation can declare, and NONE before the first. */
+@Schema(name = "SecurityActionLevel")
 enum Level {
     NONE("なし", "None"),
     ONE_STAR("一つ星", "One star"),

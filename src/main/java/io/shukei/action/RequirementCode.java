@@ -2,7 +2,10 @@ package io.shukei.action;
 
 import io.shukei.catalog.Catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What each level asks of the organisation (seed §2-2-1). */
+@Schema(name = "SecurityActionRequirementCode")
 enum RequirementCode {
     FIVE_PRINCIPLES_COMMITMENT(Level.ONE_STAR,
             "「情報セキュリティ5か条」に取り組むことを決めている",

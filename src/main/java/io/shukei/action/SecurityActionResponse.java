@@ -25,6 +25,7 @@ record SecurityActionResponse(
         @Schema(examples = Wording.DECLARATION_SITE) String declarationSite,
         OffsetDateTime generatedAt) {
 
+    @Schema(name = "SecurityActionRequirement")
     record Requirement(
             RequirementCode code,
             @Schema(description = "The level that asks for it") Level level,
