@@ -2,6 +2,7 @@ package io.shukei.action;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,7 +26,7 @@ record BasicPolicyResponse(
     }
 
     static BasicPolicyResponse of(BasicPolicy p, int currentVersion) {
-        List<Section> sections = new java.util.ArrayList<>(p.sections.size());
+        List<Section> sections = new ArrayList<>(p.sections.size());
         for (int i = 0; i < p.sections.size(); i++) {
             sections.add(new Section(i + 1, p.sections.get(i).heading(), p.sections.get(i).text()));
         }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityActionResource {
 
-    static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final String STATUS_EXAMPLE = """
             {"organisationId":1,"organisationName":"株式会社アクメ","declarableLevel":"ONE_STAR",
              "declarableLevelLabel":{"ja":"一つ星","en":"One star"},
