@@ -110,6 +110,17 @@ public class ReportService {
                 round.catalogId, round.catalogVersion, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
+    /** The report with what the file formats need beside it: the organisation's name and every submitted sheet. */
+    ReportDocument document(long roundId, Long unitId, String policyParam) {
+        ReportResponse report = report(roundId, unitId, policyParam);
+        Unit node = units.require(report.unitId());
+        Unit organisation = units.require(node.organisationId());
+        return new ReportDocument(report, organisation.name, repository.sheets(roundId, node.path));
+    }
+
+    record ReportDocument(ReportResponse report, String organisationName, List<ReportRepository.SheetRow> sheets) {
+    }
+
     private ReportResponse.QuestionResult question(Tally.QuestionResult q, Map<Long, ReportRepository.ParticipantRow> byId) {
         List<ReportResponse.UnitRef> unknown = q.unknownUnits().stream().map(id -> {
             ReportRepository.ParticipantRow row = byId.get(id);
