@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shukei.db.SqlValues;
+
 /** Set-based reads for the report: one query per piece, whatever the number of units. */
 @ApplicationScoped
 class ReportRepository {
@@ -52,8 +54,8 @@ class ReportRepository {
                 .setParameter("prefix", pathPrefix + "%")
                 .getResultList();
         return rows.stream().map(r -> new ParticipantRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
-                r[6] == null ? null : ((Number) r[6]).intValue(), time(r[7]), time(r[8]))).toList();
+                (String) r[3], SqlValues.integer(r[4]), (String) r[5],
+                SqlValues.integer(r[6]), SqlValues.time(r[7]), SqlValues.time(r[8]))).toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -70,7 +72,7 @@ class ReportRepository {
                 .setParameter("prefix", pathPrefix + "%")
                 .getResultList();
         return rows.stream().map(r -> new SheetRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], comments((String) r[4]), (String) r[5], ((Number) r[6]).intValue(), time(r[7]))).toList();
+                (String) r[3], comments((String) r[4]), (String) r[5], ((Number) r[6]).intValue(), SqlValues.time(r[7]))).toList();
     }
 
     private Map<Integer, String> comments(String json) {
@@ -87,21 +89,5 @@ class ReportRepository {
                 .setParameter("unit", unitId).getResultList();
         return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
                 .toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp representation");
     }
 }

@@ -76,10 +76,7 @@ public class ReportService {
                 policies.put(p, new ReportResponse.PolicyScore(null, null,
                         "units without a headcount: " + e.unitIds(), e.unitIds()));
                 if (p == policy) {
-                    throw ProblemException.unprocessable("/problems/missing-headcount", "Missing headcount",
-                                    "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for units "
-                                            + e.unitIds())
-                            .with("unitIds", e.unitIds());
+                    throw ProblemException.missingHeadcount(e.unitIds());
                 }
             }
         }
