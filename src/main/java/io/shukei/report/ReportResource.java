@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.Downloads;
 import io.shukei.api.Language;
+import io.shukei.api.Negotiation;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -98,7 +99,7 @@ public class ReportResource {
                         @Parameter(description = "ja or en for CSV, xlsx and HTML; overrides Accept-Language") @QueryParam("lang") String lang,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                         @Context HttpHeaders headers) {
-        ReportFormat chosen = ReportFormat.choose(format, headers.getAcceptableMediaTypes());
+        ReportFormat chosen = Negotiation.choose(ReportFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == ReportFormat.JSON) {
             return Response.ok(service.report(roundId, unitId, policy), chosen.mediaType())
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
