@@ -44,7 +44,7 @@ class ReportHtml {
             section { break-inside: avoid; }
             .headline { display: flex; gap: 32px; align-items: center; border: 1px solid #cbd2d9; border-radius: 8px;
                         padding: 16px 24px; margin-top: 16px; }
-            .score { font-size: 64px; font-weight: 700; line-height: 1; }
+            .score { font-size: 64px; font-weight: 700; line-height: 1; white-space: nowrap; }
             .score small { font-size: 20px; color: #52606d; font-weight: 400; }
             .band { font-size: 20px; font-weight: 700; margin: 0; }
             .band-ENTRY_LEVEL_ACHIEVED { color: #1b7f3b; } .band-PARTLY_INSUFFICIENT { color: #8a6d00; }
