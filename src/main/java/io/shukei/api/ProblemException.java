@@ -43,6 +43,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, type, title, detail, null);
     }
 
+    /** HEADCOUNT_MEAN was asked for, but some units that submitted have no headcount. */
+    public static ProblemException missingHeadcount(List<Long> unitIds) {
+        return unprocessable("/problems/missing-headcount", "Missing headcount",
+                "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for units " + unitIds)
+                .with("unitIds", unitIds);
+    }
+
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;

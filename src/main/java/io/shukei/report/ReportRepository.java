@@ -2,23 +2,40 @@ package io.shukei.report;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shukei.db.SqlValues;
 
 /** Set-based reads for the report: one query per piece, whatever the number of units. */
 @ApplicationScoped
 class ReportRepository {
 
-    private final EntityManager em;
+    private static final TypeReference<Map<Integer, String>> COMMENTS = new TypeReference<>() {
+    };
 
-    ReportRepository(EntityManager em) {
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    ReportRepository(EntityManager em, ObjectMapper mapper) {
         this.em = em;
+        this.mapper = mapper;
     }
 
     /** A participant of the round under the node, with its current sheet when it has one. */
     record ParticipantRow(long unitId, String code, String name, String path, Integer headcount, String answers,
                           Integer revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
+    }
+
+    /** A submitted sheet with the comments of its current revision, for the exports. */
+    record SheetRow(long unitId, String code, String name, String answers, Map<Integer, String> comments,
+                    String respondent, int revision, OffsetDateTime revisedAt) {
     }
 
     record ChildRow(long unitId, String code, String name, String path) {
@@ -37,8 +54,33 @@ class ReportRepository {
                 .setParameter("prefix", pathPrefix + "%")
                 .getResultList();
         return rows.stream().map(r -> new ParticipantRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
-                r[6] == null ? null : ((Number) r[6]).intValue(), time(r[7]), time(r[8]))).toList();
+                (String) r[3], SqlValues.integer(r[4]), (String) r[5],
+                SqlValues.integer(r[6]), SqlValues.time(r[7]), SqlValues.time(r[8]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<SheetRow> sheets(long roundId, String pathPrefix) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT u.id, u.code, u.name, s.answers, cast(r.comments AS text), s.respondent, s.revision, s.updated_at
+                        FROM round_participant rp
+                        JOIN unit u ON u.id = rp.unit_id
+                        JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
+                        JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
+                        WHERE rp.round_id = :round AND u.path LIKE :prefix
+                        ORDER BY u.path""")
+                .setParameter("round", roundId)
+                .setParameter("prefix", pathPrefix + "%")
+                .getResultList();
+        return rows.stream().map(r -> new SheetRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], comments((String) r[4]), (String) r[5], ((Number) r[6]).intValue(), SqlValues.time(r[7]))).toList();
+    }
+
+    private Map<Integer, String> comments(String json) {
+        try {
+            return mapper.readValue(json, COMMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored comments are not a JSON object", e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -47,21 +89,5 @@ class ReportRepository {
                 .setParameter("unit", unitId).getResultList();
         return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
                 .toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp representation");
     }
 }

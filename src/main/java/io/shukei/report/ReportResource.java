@@ -1,13 +1,22 @@
 package io.shukei.report;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.shukei.api.Downloads;
+import io.shukei.api.Language;
+import io.shukei.api.Negotiation;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/rounds/{roundId}/report")
 @Tag(name = "Reports", description = "The organisation-wide tally")
-@Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
     static final String EXAMPLE = """
@@ -41,26 +49,83 @@ public class ReportResource {
              "lowestQuestions":[],"catalogId":"ipa-5min-self-diagnosis","catalogVersion":"tmg-handbook-2024",
              "generatedAt":"2026-05-11T00:00:00Z"}""";
 
-    private final ReportService service;
+    static final String CSV_EXAMPLE = """
+            組織,株式会社アクメ,
+            診断,2026年度 情報セキュリティ自社診断,OPEN
+            点数,47.00,
+            ...
 
-    ReportResource(ReportService service) {
+            部署コード,部署名,回答者,版,設問,パート,回答コード,回答,点数,コメント
+            tokyo-sales,"営業部, \"\"東京\"\"",営業部長 山田太郎,1,25,3,UNKNOWN,わからない,-1,規程の有無を総務に確認中
+            """;
+
+    private final ReportService service;
+    private final ReportHtml html;
+
+    ReportResource(ReportService service, ReportHtml html) {
         this.service = service;
+        this.html = html;
     }
 
     @GET
+    @Produces({MediaType.APPLICATION_JSON, Downloads.CSV, Downloads.XLSX, MediaType.TEXT_HTML})
     @Operation(operationId = "getReport", summary = "The tallied score of a round at any node of its tree",
             description = "Tallies the current sheets of the participants under the node, per question then summed "
                     + "(IPA: 事業所、部署ごとに記入し、責任者・担当者が集計します). Units that have not submitted are listed "
-                    + "as missing and never counted as zeros.")
+                    + "as missing and never counted as zeros. The same report is offered as JSON, as CSV (UTF-8 with BOM: "
+                    + "summary lines, an empty line, then one row per unit and question), as an xlsx workbook (summary, "
+                    + "questions × units matrix, answers) and as one self-contained printable HTML page; pick it by Accept "
+                    + "or by format. CSV, xlsx and HTML are in Japanese unless lang or Accept-Language asks for English.")
     @APIResponse(responseCode = "200", description = "The report; score is null while no sheet has been submitted",
-            content = @Content(schema = @Schema(implementation = ReportResponse.class), examples = @ExampleObject(name = "report", value = EXAMPLE)))
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class),
+                            examples = @ExampleObject(name = "report", value = EXAMPLE)),
+                    @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
+                    @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "xlsx", description = "Sheets 概要, 設問×部署 and 回答一覧 (Summary, Matrix, Answers in English)",
+                                    value = "(binary workbook)")),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"ja\">…</html>"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public ReportResponse get(@PathParam("roundId") long roundId,
-                              @Parameter(description = "Node to tally; defaults to the round's scope") @QueryParam("unitId") Long unitId,
-                              @Parameter(description = "CONSOLIDATED, WEAKEST, MEAN or HEADCOUNT_MEAN; defaults to the round's")
-                              @QueryParam("policy") String policy) {
-        return service.report(roundId, unitId, policy);
+    public Response get(@PathParam("roundId") long roundId,
+                        @Parameter(description = "Node to tally; defaults to the round's scope") @QueryParam("unitId") Long unitId,
+                        @Parameter(description = "CONSOLIDATED, WEAKEST, MEAN or HEADCOUNT_MEAN; defaults to the round's")
+                        @QueryParam("policy") String policy,
+                        @Parameter(description = "json, csv, xlsx or html; overrides Accept") @QueryParam("format") String format,
+                        @Parameter(description = "ja or en for CSV, xlsx and HTML; overrides Accept-Language") @QueryParam("lang") String lang,
+                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                        @Context HttpHeaders headers) {
+        ReportFormat chosen = Negotiation.choose(ReportFormat.class, format, headers.getAcceptableMediaTypes());
+        if (chosen == ReportFormat.JSON) {
+            return Response.ok(service.report(roundId, unitId, policy), chosen.mediaType())
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        Language language = Language.of(lang, acceptLanguage);
+        ReportService.ReportDocument document = service.document(roundId, unitId, policy);
+        Object body = switch (chosen) {
+            case CSV -> ReportCsv.write(document, language);
+            case XLSX -> ReportXlsx.write(document, language);
+            case HTML -> html.write(document, language);
+            case JSON -> throw new IllegalStateException("answered above");
+        };
+        Response.ResponseBuilder response = Response.ok(body, chosen.mediaType())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        if (chosen != ReportFormat.HTML) {
+            response.header("Content-Disposition", Downloads.attachment(fileName(document) + "." + chosen.extension(),
+                    "shukei-report-" + roundId + "." + chosen.extension()));
+        }
+        return response.build();
+    }
+
+    /** Names the organisation and the round, and the node when it is not the organisation itself. */
+    private static String fileName(ReportService.ReportDocument document) {
+        ReportResponse r = document.report();
+        String name = document.organisationName() + "_" + r.roundTitle();
+        return r.unitName().equals(document.organisationName()) ? name : name + "_" + r.unitName();
     }
 }

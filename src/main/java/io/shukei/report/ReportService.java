@@ -80,10 +80,7 @@ public class ReportService {
                 policies.put(p, new ReportResponse.PolicyScore(null, null,
                         "units without a headcount: " + e.unitIds(), e.unitIds()));
                 if (p == policy) {
-                    throw ProblemException.unprocessable("/problems/missing-headcount", "Missing headcount",
-                                    "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for units "
-                                            + e.unitIds())
-                            .with("unitIds", e.unitIds());
+                    throw ProblemException.missingHeadcount(e.unitIds());
                 }
             }
         }
@@ -113,6 +110,17 @@ public class ReportService {
                 coverage(rows), parts, questions, unitResults, children(node, rows, policy), unknowns,
                 result.lowest(LOWEST).stream().map(q -> question(q, byId)).toList(),
                 round.catalogId, round.catalogVersion, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** The report with what the file formats need beside it: the organisation's name and every submitted sheet. */
+    ReportDocument document(long roundId, Long unitId, String policyParam) {
+        ReportResponse report = report(roundId, unitId, policyParam);
+        Unit node = units.require(report.unitId());
+        Unit organisation = units.require(node.organisationId());
+        return new ReportDocument(report, organisation.name, repository.sheets(roundId, node.path));
+    }
+
+    record ReportDocument(ReportResponse report, String organisationName, List<ReportRepository.SheetRow> sheets) {
     }
 
     private ReportResponse.QuestionResult question(Tally.QuestionResult q, Map<Long, ReportRepository.ParticipantRow> byId) {

@@ -25,7 +25,11 @@ final class RoundRequests {
             @Size(min = 1, max = 100_000)
             @Schema(description = "Defaults to every active leaf unit under the scope") List<@NotNull Long> participantIds,
             @Schema(description = "Default tally policy; CONSOLIDATED when omitted") Policy policy,
-            @Schema(examples = "2026-06-30") LocalDate dueDate) {
+            @Schema(examples = "2026-06-30") LocalDate dueDate,
+            @Schema(description = "Start with the participants (and, unless given, the policy) of an earlier round, "
+                    + "for example last year's; units archived since or outside the scope are left out. "
+                    + "Not together with participantIds", examples = "3")
+            Long copyFromRoundId) {
     }
 
     @Schema(name = "RoundParticipants")

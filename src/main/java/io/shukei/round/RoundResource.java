@@ -49,9 +49,13 @@ public class RoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRound", summary = "Open a diagnosis round over a unit's subtree",
-            description = "Participants default to every active leaf unit under the scope, stored with the round.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "round",
-            value = "{\"title\":\"2026年度 情報セキュリティ自社診断\",\"scopeUnitId\":1,\"dueDate\":\"2026-06-30\"}")))
+            description = "Participants default to every active leaf unit under the scope, stored with the round; "
+                    + "copyFromRoundId starts the round with an earlier round's participants instead.")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "round",
+                    value = "{\"title\":\"2026年度 情報セキュリティ自社診断\",\"scopeUnitId\":1,\"dueDate\":\"2026-06-30\"}"),
+            @ExampleObject(name = "nextYear", description = "Same participants and policy as round 3",
+                    value = "{\"title\":\"2027年度 情報セキュリティ自社診断\",\"scopeUnitId\":1,\"copyFromRoundId\":3}")}))
     @APIResponse(responseCode = "201", description = "Created; Location names the round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -70,9 +70,16 @@ public class RoundService {
     @Transactional
     RoundResponse create(RoundRequests.Create request) {
         Unit scope = units.require(request.scopeUnitId());
-        List<Long> participants = request.participantIds() == null
-                ? units.activeLeaves(scope).stream().map(u -> u.id).toList()
-                : checkedParticipants(scope, request.participantIds(), "participantIds");
+        Round source = request.copyFromRoundId() == null ? null : copySource(request);
+        List<Long> participants;
+        if (source != null) {
+            participants = units.findAll(new HashSet<>(rounds.participantIds(source.id))).stream()
+                    .filter(u -> scope.contains(u) && !u.isArchived()).map(u -> u.id).sorted().toList();
+        } else if (request.participantIds() != null) {
+            participants = checkedParticipants(scope, request.participantIds(), "participantIds");
+        } else {
+            participants = units.activeLeaves(scope).stream().map(u -> u.id).toList();
+        }
         if (participants.isEmpty()) {
             throw ProblemException.unprocessable("/problems/no-participants", "No participants",
                     "Unit " + scope.id + " has no active units to take part; create units or name participantIds");
@@ -81,7 +88,7 @@ public class RoundService {
         Round round = new Round();
         round.title = request.title().strip();
         round.scopeUnitId = scope.id;
-        round.policy = request.policy() == null ? Policy.CONSOLIDATED : request.policy();
+        round.policy = request.policy() != null ? request.policy() : source != null ? source.policy : Policy.CONSOLIDATED;
         round.status = RoundStatus.OPEN;
         round.dueDate = request.dueDate();
         round.catalogId = catalog.id();
@@ -93,6 +100,17 @@ public class RoundService {
         rounds.flush();
         rounds.addParticipants(round.id, participants);
         return view(round);
+    }
+
+    private Round copySource(RoundRequests.Create request) {
+        if (request.participantIds() != null) {
+            throw ProblemException.invalid("copyFromRoundId", "give either participantIds or copyFromRoundId, not both");
+        }
+        Round source = rounds.findById(request.copyFromRoundId());
+        if (source == null) {
+            throw ProblemException.invalid("copyFromRoundId", "round " + request.copyFromRoundId() + " does not exist");
+        }
+        return source;
     }
 
     RoundResponse get(long id) {

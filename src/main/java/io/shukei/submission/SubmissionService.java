@@ -71,7 +71,7 @@ class SubmissionService {
             SubmissionRevision latest = revisions.find(current.id, current.revision);
             if (current.answers.equals(sheet.letters()) && latest.comments.equals(comments)
                     && Objects.equals(current.respondent, respondent)) {
-                return new Outcome(view(current, latest), false);
+                return new Outcome(view(current, latest, units.require(unitId)), false);
             }
         } else {
             current = new Submission();
@@ -99,19 +99,35 @@ class SubmissionService {
         revision.createdAt = now;
         revisions.persist(revision);
         metrics.submissionReceived();
-        return new Outcome(view(current, revision), created);
+        return new Outcome(view(current, revision, units.require(unitId)), created);
     }
 
     SheetResponse get(long roundId, long unitId) {
         Submission current = require(roundId, unitId);
-        return view(current, revisions.find(current.id, current.revision));
+        return view(current, revisions.find(current.id, current.revision), units.require(unitId));
     }
 
     Page<SheetResponse> history(long roundId, long unitId, PageParams paging) {
         Submission current = require(roundId, unitId);
+        Unit unit = units.require(unitId);
         List<SheetResponse> items = revisions.history(current.id, io.quarkus.panache.common.Page.of(paging.page, paging.size))
-                .stream().map(r -> view(current, r)).toList();
+                .stream().map(r -> view(current, r, unit)).toList();
         return Page.of(items, paging, revisions.countHistory(current.id));
+    }
+
+    /** One page of a round's current sheets, in tree order. */
+    Page<SheetResponse> list(long roundId, PageParams paging) {
+        rounds.require(roundId);
+        List<SheetResponse> items = submissions.current(roundId, paging.offset(), paging.size).stream()
+                .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
+        return Page.of(items, paging, submissions.count("roundId", roundId));
+    }
+
+    /** Every current sheet of a round, for the CSV export; a round holds at most one sheet per participant. */
+    List<SheetResponse> all(long roundId) {
+        rounds.require(roundId);
+        return submissions.current(roundId, 0, Integer.MAX_VALUE).stream()
+                .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
     }
 
     private Submission require(long roundId, long unitId) {
@@ -158,8 +174,7 @@ class SubmissionService {
         return comments;
     }
 
-    private SheetResponse view(Submission current, SubmissionRevision revision) {
-        Unit unit = units.require(current.unitId);
+    private static SheetResponse view(Submission current, SubmissionRevision revision, Unit unit) {
         Sheet sheet = Sheet.of(current.unitId, null, revision.answers);
         List<SheetResponse.PartScore> parts = Part.ALL.stream()
                 .map(p -> new SheetResponse.PartScore(p.number(), sheet.partScore(p), p.maxPoints())).toList();

@@ -1,0 +1,48 @@
+package io.shukei.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shukei.catalog.Catalog;
+import io.shukei.tally.Part;
+
+/** What to do about each question, in both languages; the printable report shows it for the lowest questions. */
+@ApplicationScoped
+class Advice {
+
+    private static final String RESOURCE = "/catalog/advice.json";
+
+    private final Definition definition;
+
+    Advice(ObjectMapper mapper) {
+        try (InputStream in = Advice.class.getResourceAsStream(RESOURCE)) {
+            this.definition = mapper.readValue(in, Definition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Advice resource unreadable", e);
+        }
+        if (definition.advice().size() != Part.QUESTIONS) {
+            throw new IllegalStateException("Advice must cover every question");
+        }
+    }
+
+    Catalog.Text forQuestion(int number) {
+        Entry entry = definition.advice().get(number - 1);
+        return new Catalog.Text(entry.ja(), entry.en());
+    }
+
+    Catalog.Text note() {
+        return definition.note();
+    }
+
+    record Definition(Catalog.Text note, List<Entry> advice) {
+    }
+
+    record Entry(int question, String ja, String en) {
+    }
+}

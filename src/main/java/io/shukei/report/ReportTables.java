@@ -1,0 +1,90 @@
+package io.shukei.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.shukei.api.Downloads;
+import io.shukei.api.Language;
+import io.shukei.catalog.Catalog;
+import io.shukei.tally.Answer;
+import io.shukei.tally.Part;
+import io.shukei.tally.Policy;
+
+/**
+ * The rows both spreadsheet forms (CSV and xlsx) are made of, built once from the report so the
+ * forms cannot disagree. Numbers stay numbers; free texts are neutralised against formula injection.
+ */
+final class ReportTables {
+
+    private ReportTables() {
+    }
+
+    /** One summary line: a label, its value and, for part subtotals, the maximum. */
+    record Line(String label, Object value, Object extra) {
+    }
+
+    static List<Line> summary(ReportService.ReportDocument document, Language l) {
+        ReportResponse r = document.report();
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(l.pick("組織", "Organisation"), Downloads.text(document.organisationName()), null));
+        lines.add(new Line(l.pick("診断", "Round"), Downloads.text(r.roundTitle()), r.roundStatus().name()));
+        lines.add(new Line(l.pick("集計対象", "Unit tallied"), Downloads.text(r.unitName()), Downloads.text(r.unitCode())));
+        lines.add(new Line(l.pick("集計方法", "Policy"), r.policy().name(), null));
+        lines.add(new Line(l.pick("点数", "Score"), r.score(), null));
+        lines.add(new Line(l.pick("判定", "Situation"), r.band() == null ? null : pick(l, r.band().situation()), null));
+        lines.add(new Line(l.pick("次の一手", "Next step"), r.band() == null ? null : pick(l, r.band().nextStep()), null));
+        lines.add(new Line(l.pick("提出済み / 対象", "Submitted / expected"), r.coverage().submitted(), r.coverage().expected()));
+        lines.add(new Line(l.pick("未提出", "Missing"), r.coverage().missing().stream()
+                .map(m -> Downloads.text(m.name()) + " (" + m.code() + ")").collect(Collectors.joining(l.pick("、", ", "))), null));
+        for (ReportResponse.PartResult p : r.parts()) {
+            lines.add(new Line(l.pick("パート", "Part ") + p.part() + " " + pick(l, p.title()), p.score(), p.max()));
+        }
+        for (Policy p : Policy.values()) {
+            ReportResponse.PolicyScore score = r.policies().get(p);
+            lines.add(new Line(l.pick("集計方法別 ", "Policy ") + p.name(),
+                    score.score() != null ? score.score() : score.reason(), p == r.policy() ? l.pick("採用", "used") : null));
+        }
+        for (ReportResponse.UnknownAnswer u : r.unknowns()) {
+            lines.add(new Line(l.pick("わからない 設問", "Don't know, question ") + u.question(),
+                    Downloads.text(u.name()), Downloads.text(u.code())));
+        }
+        lines.add(new Line(l.pick("設問の版", "Catalog version"), r.catalogVersion(), r.catalogId()));
+        lines.add(new Line(l.pick("作成日時", "Generated at"), r.generatedAt().toString(), null));
+        return lines;
+    }
+
+    static List<String> answerHeader(Language l) {
+        return List.of(l.pick("部署コード", "Unit code"), l.pick("部署名", "Unit name"), l.pick("回答者", "Respondent"),
+                l.pick("版", "Revision"), l.pick("設問", "Question"), l.pick("パート", "Part"),
+                l.pick("回答コード", "Answer code"), l.pick("回答", "Answer"), l.pick("点数", "Points"),
+                l.pick("コメント", "Comment"));
+    }
+
+    /** One row per unit and question, in tree then question order. */
+    static List<List<Object>> answerRows(ReportService.ReportDocument document, Language l) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportRepository.SheetRow sheet : document.sheets()) {
+            for (int q = 1; q <= Part.QUESTIONS; q++) {
+                Answer a = Answer.ofLetter(sheet.answers().charAt(q - 1));
+                List<Object> row = new ArrayList<>();
+                row.add(Downloads.text(sheet.code()));
+                row.add(Downloads.text(sheet.name()));
+                row.add(Downloads.text(sheet.respondent()));
+                row.add(sheet.revision());
+                row.add(q);
+                row.add(Part.of(q).number());
+                row.add(a.name());
+                row.add(l.pick(a.labelJa(), a.labelEn()));
+                row.add(a.points());
+                row.add(Downloads.text(sheet.comments().get(q)));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    static String pick(Language l, Catalog.Text text) {
+        return l.pick(text.ja(), text.en());
+    }
+}

@@ -1,0 +1,140 @@
+package io.shukei.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ComparisonOperator;
+import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import io.shukei.api.Downloads;
+import io.shukei.api.Language;
+import io.shukei.tally.Answer;
+import io.shukei.tally.Part;
+
+/** The report as a workbook: summary, a questions × units matrix coloured by answer, and the raw answers. */
+final class ReportXlsx {
+
+    static final String SUMMARY_JA = "概要";
+    static final String SUMMARY_EN = "Summary";
+    static final String MATRIX_JA = "設問×部署";
+    static final String MATRIX_EN = "Matrix";
+    static final String ANSWERS_JA = "回答一覧";
+    static final String ANSWERS_EN = "Answers";
+
+    /** Matrix cell colours by points, the same scale as the printable report's heatmap. */
+    private static final Map<Answer, IndexedColors> COLOURS = Map.of(
+            Answer.IMPLEMENTED, IndexedColors.LIGHT_GREEN,
+            Answer.PARTIAL, IndexedColors.LIGHT_YELLOW,
+            Answer.NOT_IMPLEMENTED, IndexedColors.ROSE,
+            Answer.UNKNOWN, IndexedColors.GREY_25_PERCENT);
+
+    private ReportXlsx() {
+    }
+
+    static byte[] write(ReportService.ReportDocument document, Language l) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+
+            Sheet summary = workbook.createSheet(l.pick(SUMMARY_JA, SUMMARY_EN));
+            int r = 0;
+            for (ReportTables.Line line : ReportTables.summary(document, l)) {
+                Row row = summary.createRow(r++);
+                set(row.createCell(0), line.label()).setCellStyle(bold);
+                set(row.createCell(1), line.value());
+                set(row.createCell(2), line.extra());
+            }
+            summary.setColumnWidth(0, 30 * 256);
+            summary.setColumnWidth(1, 50 * 256);
+
+            matrix(workbook.createSheet(l.pick(MATRIX_JA, MATRIX_EN)), document, l, bold);
+
+            Sheet answers = workbook.createSheet(l.pick(ANSWERS_JA, ANSWERS_EN));
+            write(answers.createRow(0), ReportTables.answerHeader(l)).forEach(c -> c.setCellStyle(bold));
+            r = 1;
+            for (List<Object> values : ReportTables.answerRows(document, l)) {
+                write(answers.createRow(r++), values);
+            }
+            answers.createFreezePane(0, 1);
+
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows are the 25 questions, columns the units then the organisation's points under the policy. */
+    private static void matrix(Sheet sheet, ReportService.ReportDocument document, Language l, CellStyle bold) {
+        List<ReportRepository.SheetRow> units = document.sheets();
+        Row header = sheet.createRow(0);
+        set(header.createCell(0), l.pick("設問", "Question")).setCellStyle(bold);
+        set(header.createCell(1), l.pick("パート", "Part")).setCellStyle(bold);
+        set(header.createCell(2), l.pick("設問文", "Text")).setCellStyle(bold);
+        for (int u = 0; u < units.size(); u++) {
+            set(header.createCell(3 + u), Downloads.text(units.get(u).name())).setCellStyle(bold);
+        }
+        int total = 3 + units.size();
+        set(header.createCell(total), l.pick("組織", "Organisation") + " (" + document.report().policy().name() + ")")
+                .setCellStyle(bold);
+        for (ReportResponse.QuestionResult q : document.report().questions()) {
+            Row row = sheet.createRow(q.number());
+            set(row.createCell(0), q.number());
+            set(row.createCell(1), q.part());
+            set(row.createCell(2), ReportTables.pick(l, q.text()));
+            for (int u = 0; u < units.size(); u++) {
+                set(row.createCell(3 + u), Answer.ofLetter(units.get(u).answers().charAt(q.number() - 1)).points());
+            }
+            set(row.createCell(total), q.points());
+        }
+        sheet.setColumnWidth(2, 60 * 256);
+        sheet.createFreezePane(3, 1);
+        if (units.isEmpty()) {
+            return;
+        }
+        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
+        CellRangeAddress[] range = {new CellRangeAddress(1, Part.QUESTIONS, 3, 2 + units.size())};
+        for (Map.Entry<Answer, IndexedColors> colour : COLOURS.entrySet()) {
+            ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
+                    String.valueOf(colour.getKey().points()));
+            var fill = rule.createPatternFormatting();
+            fill.setFillBackgroundColor(colour.getValue().getIndex());
+            fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
+            formatting.addConditionalFormatting(range, rule);
+        }
+    }
+
+    private static List<Cell> write(Row row, List<?> values) {
+        return IntStream.range(0, values.size())
+                .mapToObj(i -> set(row.createCell(i), values.get(i))).toList();
+    }
+
+    /** Numbers become numeric cells so the sheet can be summed and sorted; texts are plain string cells. */
+    private static Cell set(Cell cell, Object value) {
+        if (value instanceof BigDecimal number) {
+            cell.setCellValue(number.doubleValue());
+        } else if (value instanceof Number number) {
+            cell.setCellValue(number.doubleValue());
+        } else if (value != null) {
+            cell.setCellValue(value.toString());
+        }
+        return cell;
+    }
+}

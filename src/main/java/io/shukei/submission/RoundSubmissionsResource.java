@@ -1,0 +1,80 @@
+package io.shukei.submission;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.shukei.api.Downloads;
+import io.shukei.api.Negotiation;
+import io.shukei.api.PageParams;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/rounds/{roundId}/submissions")
+@Tag(name = "Submissions", description = "Each unit's answer sheet and its history")
+public class RoundSubmissionsResource {
+
+    private static final String PAGE_EXAMPLE = """
+            {"items":[{"roundId":7,"unitId":3,"unitCode":"tokyo-sales","unitName":"東京営業部","revision":2,
+              "respondent":"営業部長 山田太郎","catalogVersion":"tmg-handbook-2024","score":95,
+              "band":{"code":"PARTLY_INSUFFICIENT","situation":{"ja":"部分的な対策が不十分","en":"Some measures are insufficient"},
+                      "nextStep":{"ja":"100点満点への挑戦","en":"Aim for a full 100 points"}},
+              "parts":[{"part":1,"score":20,"max":20},{"part":2,"score":52,"max":52},{"part":3,"score":23,"max":28}],
+              "answers":[{"question":25,"answer":"UNKNOWN","points":-1,"comment":"規程の有無を総務に確認中"}],
+              "unknownQuestions":[25],"submittedAt":"2026-05-10T01:23:45Z","revisedAt":"2026-05-12T08:00:00Z"}],
+             "page":0,"size":50,"totalItems":1,"totalPages":1}""";
+    private static final String CSV_EXAMPLE = """
+            round_id,unit_id,unit_code,unit_name,respondent,revision,catalog_version,score,band,submitted_at,revised_at,q1,…,q25,comment1,…,comment25
+            7,3,tokyo-sales,東京営業部,営業部長 山田太郎,2,tmg-handbook-2024,95,PARTLY_INSUFFICIENT,2026-05-10T01:23:45Z,2026-05-12T08:00:00Z,IMPLEMENTED,…,UNKNOWN,,…,規程の有無を総務に確認中
+            """;
+
+    private final SubmissionService service;
+
+    RoundSubmissionsResource(SubmissionService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Downloads.CSV})
+    @Operation(operationId = "listRoundSubmissions", summary = "Every current sheet of a round, for other systems",
+            description = "JSON is paged; CSV (UTF-8 with BOM, one row per unit) holds the whole round. Both list the "
+                    + "current revision of every sheet stored in the round, in tree order, with comments.")
+    @APIResponse(responseCode = "200", description = "The current sheets",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResource.SheetPage.class),
+                            examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)),
+                    @Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    public Response list(@PathParam("roundId") long roundId,
+                         @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+                         @Valid @BeanParam PageParams paging,
+                         @Context HttpHeaders headers) {
+        SubmissionFormat chosen = Negotiation.choose(SubmissionFormat.class, format, headers.getAcceptableMediaTypes());
+        if (chosen == SubmissionFormat.JSON) {
+            return Response.ok(service.list(roundId, paging), chosen.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        }
+        return Response.ok(SubmissionCsv.write(service.all(roundId)), chosen.mediaType())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
+                        "submissions-round-" + roundId + ".csv"))
+                .build();
+    }
+}
