@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +129,39 @@ class SubmissionResourceTest {
         json().header("If-Match", "\"2\"").body(Api.sheet("N".repeat(25))).put(path()).then().statusCode(200)
                 .body("revision", equalTo(3));
         json().get(path() + "/revisions").then().body("totalItems", equalTo(3));
+    }
+
+    @Test
+    void concurrentWritersToOneSheetNeitherLoseNorDuplicateARevision() throws Exception {
+        int writers = 6;
+        int each = 5;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<List<Integer>>> results = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            results.add(pool.submit(() -> {
+                List<Integer> revisions = new ArrayList<>();
+                for (int n = 0; n < each; n++) {
+                    // every sheet differs: writer and attempt spelt out in the first questions
+                    String letters = "IPNU".charAt(writer % 4) + "IPNU".substring(n % 4, n % 4 + 1) + "N".repeat(writer)
+                            + "I".repeat(23 - writer);
+                    revisions.add(Api.submit(round, dept, letters).statusCode(org.hamcrest.Matchers.oneOf(200, 201))
+                            .extract().jsonPath().getInt("revision"));
+                }
+                return revisions;
+            }));
+        }
+        List<Integer> acknowledged = new ArrayList<>();
+        for (var r : results) {
+            acknowledged.addAll(r.get());
+        }
+        pool.shutdown();
+        List<Integer> stored = json().queryParam("size", 200).get(path() + "/revisions").then().statusCode(200)
+                .extract().jsonPath().getList("items.revision", Integer.class);
+        // each acknowledged revision is stored once; numbers run 1..n without gaps or repeats
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, stored.size()).boxed().toList(), stored);
+        assertTrue(new java.util.HashSet<>(stored).containsAll(acknowledged));
+        assertEquals(acknowledged.stream().distinct().count(), (long) stored.size());
     }
 
     @Test
