@@ -1,7 +1,5 @@
 package io.shukei;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -21,6 +20,19 @@ public final class Api {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private Api() {
+    }
+
+    /** The bootstrap admin key of the test configuration: a global administrator. */
+    public static final String ADMIN_KEY = "test-bootstrap-admin-key";
+
+    /** A request as the global administrator. */
+    public static RequestSpecification given() {
+        return as(ADMIN_KEY);
+    }
+
+    /** A request with the given bearer key. */
+    public static RequestSpecification as(String key) {
+        return RestAssured.given().auth().oauth2(key);
     }
 
     public static RequestSpecification json() {

@@ -24,7 +24,10 @@ class Organisations {
 
     /** The organisation, a 404 problem if there is no such unit, or a 422 problem naming the root of a site or department. */
     Unit require(long id) {
-        Unit unit = units.require(id);
+        return organisation(units.require(id), id);
+    }
+
+    private static Unit organisation(Unit unit, long id) {
         if (unit.parentId != null) {
             throw ProblemException.unprocessable("/problems/not-an-organisation", "Not an organisation",
                             "Unit " + id + " is a site or department; SECURITY ACTION is declared by the organisation "
@@ -34,10 +37,13 @@ class Organisations {
         return unit;
     }
 
-    /** As {@link #require}, and holds the organisation's row so that its writers queue (version numbers never collide). */
+    /**
+     * For a change: as {@link #require} but 403 outside the caller's scope, and holds the organisation's
+     * row so that its writers queue (version numbers never collide).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     Unit lock(long id) {
-        Unit unit = require(id);
+        Unit unit = organisation(units.requireWritable(id), id);
         em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
         return unit;
     }

@@ -46,7 +46,7 @@ class SecurityActionService {
 
     @Transactional
     CommitmentResponse commit(long organisationId, ActionRequests.Commit request) {
-        Unit organisation = organisations.require(organisationId);
+        Unit organisation = organisations.lock(organisationId);
         Commitment commitment = new Commitment();
         commitment.organisationId = organisation.id;
         commitment.committedBy = request.committedBy().strip();

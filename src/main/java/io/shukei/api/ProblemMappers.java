@@ -34,7 +34,9 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(e.toProblem());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

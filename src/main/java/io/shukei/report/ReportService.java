@@ -18,6 +18,7 @@ import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
 import io.shukei.round.Round;
 import io.shukei.round.RoundService;
+import io.shukei.security.Access;
 import io.shukei.tally.Part;
 import io.shukei.tally.Policy;
 import io.shukei.tally.Sheet;
@@ -37,20 +38,22 @@ public class ReportService {
     private final UnitService units;
     private final Catalog catalog;
     private final DomainMetrics metrics;
+    private final Access access;
 
     ReportService(ReportRepository repository, RoundService rounds, UnitService units, Catalog catalog,
-                  DomainMetrics metrics) {
+                  DomainMetrics metrics, Access access) {
         this.repository = repository;
         this.rounds = rounds;
         this.units = units;
         this.catalog = catalog;
         this.metrics = metrics;
+        this.access = access;
     }
 
     public ReportResponse report(long roundId, Long unitId, String policyParam) {
         Round round = rounds.require(roundId);
-        Unit scope = units.require(round.scopeUnitId);
-        Unit node = unitId == null ? scope : units.require(unitId);
+        Unit scope = units.load(round.scopeUnitId);
+        Unit node = unitId != null ? units.require(unitId) : defaultNode(scope);
         if (node.organisationId() != scope.organisationId() || !(scope.contains(node) || node.contains(scope))) {
             throw ProblemException.invalid("unitId", "unit " + node.id + " is not part of round " + roundId + "'s tree");
         }
@@ -116,8 +119,14 @@ public class ReportService {
     ReportDocument document(long roundId, Long unitId, String policyParam) {
         ReportResponse report = report(roundId, unitId, policyParam);
         Unit node = units.require(report.unitId());
-        Unit organisation = units.require(node.organisationId());
+        Unit organisation = units.load(node.organisationId());
         return new ReportDocument(report, organisation.name, repository.sheets(roundId, node.path));
+    }
+
+    /** The round's scope, or for a caller who may not see it (a department head) the caller's own unit. */
+    private Unit defaultNode(Unit scope) {
+        Long own = access.caller().unitId();
+        return access.canSee(scope.path) || own == null ? scope : units.require(own);
     }
 
     record ReportDocument(ReportResponse report, String organisationName, List<ReportRepository.SheetRow> sheets) {

@@ -36,28 +36,34 @@ class RoundRepository implements PanacheRepository<Round> {
                 .setParameter("round", roundId).getResultList()).stream().map(Number::longValue).toList();
     }
 
-    /** Participants that have not submitted, with their names, in tree order. */
+    /** Participants under a path prefix that have not submitted, with their names, in tree order. */
     @SuppressWarnings("unchecked")
-    List<Object[]> missing(long roundId) {
+    List<Object[]> missing(long roundId, String pathPrefix) {
         return getEntityManager().createNativeQuery(
                         "SELECT u.id, u.code, u.name FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
-                                + "WHERE rp.round_id = :round AND NOT EXISTS (SELECT 1 FROM submission s "
+                                + "WHERE rp.round_id = :round AND u.path LIKE :prefix AND NOT EXISTS (SELECT 1 FROM submission s "
                                 + "WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id) ORDER BY u.path")
-                .setParameter("round", roundId).getResultList();
+                .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getResultList();
     }
 
-    /** Expected and submitted counts for several rounds in one query. */
+    boolean hasParticipantUnder(long roundId, String pathPrefix) {
+        return !getEntityManager().createNativeQuery("SELECT 1 FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
+                        + "WHERE rp.round_id = :round AND u.path LIKE :prefix LIMIT 1")
+                .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getResultList().isEmpty();
+    }
+
+    /** Expected and submitted counts of the participants under a path prefix, for several rounds in one query. */
     @SuppressWarnings("unchecked")
-    Map<Long, long[]> progressCounts(Collection<Long> roundIds) {
+    Map<Long, long[]> progressCounts(Collection<Long> roundIds, String pathPrefix) {
         Map<Long, long[]> counts = new HashMap<>();
         if (roundIds.isEmpty()) {
             return counts;
         }
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "SELECT rp.round_id, count(*), count(s.id) FROM round_participant rp LEFT JOIN submission s "
-                                + "ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id "
-                                + "WHERE rp.round_id = ANY (cast(:rounds AS bigint[])) GROUP BY rp.round_id")
-                .setParameter("rounds", roundIds.toArray(new Long[0])).getResultList();
+                        "SELECT rp.round_id, count(*), count(s.id) FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
+                                + "LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id "
+                                + "WHERE rp.round_id = ANY (cast(:rounds AS bigint[])) AND u.path LIKE :prefix GROUP BY rp.round_id")
+                .setParameter("rounds", roundIds.toArray(new Long[0])).setParameter("prefix", pathPrefix + "%").getResultList();
         for (Object[] row : rows) {
             counts.put(((Number) row[0]).longValue(), new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
         }

@@ -18,6 +18,8 @@ import io.shukei.api.PageParams;
 import io.shukei.api.Problem;
 import io.shukei.api.ProblemException;
 import io.shukei.catalog.Catalog;
+import io.shukei.security.Access;
+import io.shukei.security.AuditService;
 import io.shukei.tally.Policy;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
@@ -29,18 +31,43 @@ public class RoundService {
     private final RoundRepository rounds;
     private final UnitService units;
     private final Catalog catalog;
+    private final Access access;
+    private final AuditService audit;
 
-    RoundService(RoundRepository rounds, UnitService units, Catalog catalog) {
+    RoundService(RoundRepository rounds, UnitService units, Catalog catalog, Access access, AuditService audit) {
         this.rounds = rounds;
         this.units = units;
         this.catalog = catalog;
+        this.access = access;
+        this.audit = audit;
     }
 
+    /**
+     * A round the caller asked for. It is visible to callers whose scope holds its scope unit, and to
+     * those with a participant in their scope (a department head sees the round it answers in);
+     * otherwise it does not exist for them (404).
+     */
     public Round require(long id) {
+        Round round = rounds.findById(id);
+        if (round == null || !visible(round)) {
+            throw ProblemException.notFound("Round", id);
+        }
+        return round;
+    }
+
+    private boolean visible(Round round) {
+        return access.canSee(units.load(round.scopeUnitId).path) || rounds.hasParticipantUnder(round.id, access.scopePrefix());
+    }
+
+    /** A round the caller wants to change: its scope unit must lie in the caller's scope (else 403). */
+    private Round requireWritable(long id) {
         Round round = rounds.findById(id);
         if (round == null) {
             throw ProblemException.notFound("Round", id);
         }
+        rounds.getEntityManager().lock(round, LockModeType.PESSIMISTIC_WRITE);
+        rounds.getEntityManager().refresh(round);
+        access.requireWritable(units.load(round.scopeUnitId).path);
         return round;
     }
 
@@ -55,7 +82,7 @@ public class RoundService {
         if (round == null) {
             throw ProblemException.notFound("Round", roundId);
         }
-        units.require(unitId);
+        units.requireWritable(unitId);
         if (!round.isOpen()) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                     "Round " + roundId + " is closed; sheets can be changed only while it is open");
@@ -69,7 +96,7 @@ public class RoundService {
 
     @Transactional
     RoundResponse create(RoundRequests.Create request) {
-        Unit scope = units.require(request.scopeUnitId());
+        Unit scope = units.requireWritable(request.scopeUnitId());
         Round source = request.copyFromRoundId() == null ? null : copySource(request);
         List<Long> participants;
         if (source != null) {
@@ -99,6 +126,7 @@ public class RoundService {
         rounds.persist(round);
         rounds.flush();
         rounds.addParticipants(round.id, participants);
+        audit.record("round.created", "round", round.id, scope.id, scope.path, null, round.revision);
         return view(round);
     }
 
@@ -107,7 +135,7 @@ public class RoundService {
             throw ProblemException.invalid("copyFromRoundId", "give either participantIds or copyFromRoundId, not both");
         }
         Round source = rounds.findById(request.copyFromRoundId());
-        if (source == null) {
+        if (source == null || !visible(source)) {
             throw ProblemException.invalid("copyFromRoundId", "round " + request.copyFromRoundId() + " does not exist");
         }
         return source;
@@ -134,9 +162,15 @@ public class RoundService {
             query.append(" and r.status = :status");
             params.put("status", status);
         }
+        if (!access.caller().global()) {
+            query.append(" and (exists (select 1 from Unit s where s.id = r.scopeUnitId and s.path like :visible)"
+                    + " or exists (select 1 from RoundParticipant p, Unit pu where p.roundId = r.id and pu.id = p.unitId"
+                    + " and pu.path like :visible))");
+            params.put("visible", access.scopePrefix() + "%");
+        }
         var found = rounds.find(query + " order by r.createdAt desc, r.id desc", params);
         List<Round> page = found.page(paging.page, paging.size).list();
-        Map<Long, long[]> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList());
+        Map<Long, long[]> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList(), access.scopePrefix());
         List<RoundResponse> items = page.stream().map(r -> {
             long[] c = counts.getOrDefault(r.id, new long[2]);
             return RoundResponse.of(r, new RoundResponse.Progress(c[0], c[1], null));
@@ -146,32 +180,32 @@ public class RoundService {
 
     @Transactional
     RoundResponse setStatus(long id, RoundStatus target) {
-        Round round = rounds.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (round == null) {
-            throw ProblemException.notFound("Round", id);
-        }
+        Round round = requireWritable(id);
         if (round.status != target) {
+            int before = round.revision;
             round.status = target;
             round.closedAt = target == RoundStatus.CLOSED ? now() : null;
             touch(round);
+            audit.record(target == RoundStatus.CLOSED ? "round.closed" : "round.reopened", "round", round.id,
+                    round.scopeUnitId, units.load(round.scopeUnitId).path, before, round.revision);
         }
         return view(round);
     }
 
     @Transactional
     RoundResponse replaceParticipants(long id, List<Long> unitIds) {
-        Round round = rounds.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (round == null) {
-            throw ProblemException.notFound("Round", id);
-        }
+        Round round = requireWritable(id);
         if (!round.isOpen()) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                     "Round " + id + " is closed; reopen it to change its participants");
         }
-        List<Long> participants = checkedParticipants(units.require(round.scopeUnitId), unitIds, "unitIds");
+        Unit scope = units.load(round.scopeUnitId);
+        List<Long> participants = checkedParticipants(scope, unitIds, "unitIds");
         rounds.removeParticipantsExcept(id, participants);
         rounds.addParticipants(id, participants);
+        int before = round.revision;
         touch(round);
+        audit.record("round.participants-replaced", "round", round.id, scope.id, scope.path, before, round.revision);
         return view(round);
     }
 
@@ -201,9 +235,11 @@ public class RoundService {
         return List.copyOf(distinct);
     }
 
+    /** The round with its progress, counted over the participants the caller may see. */
     private RoundResponse view(Round round) {
-        long[] counts = rounds.progressCounts(List.of(round.id)).getOrDefault(round.id, new long[2]);
-        List<RoundResponse.MissingUnit> missing = rounds.missing(round.id).stream()
+        String prefix = access.scopePrefix();
+        long[] counts = rounds.progressCounts(List.of(round.id), prefix).getOrDefault(round.id, new long[2]);
+        List<RoundResponse.MissingUnit> missing = rounds.missing(round.id, prefix).stream()
                 .map(row -> new RoundResponse.MissingUnit(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
                 .toList();
         return RoundResponse.of(round, new RoundResponse.Progress(counts[0], counts[1], missing));

@@ -19,17 +19,25 @@ class SubmissionRepository implements PanacheRepository<Submission> {
     record Current(Submission submission, SubmissionRevision revision, Unit unit) {
     }
 
-    /** A slice of a round's current sheets in tree order, read in one query whatever its size. */
-    List<Current> current(long roundId, int offset, int limit) {
+    /** A slice of a round's current sheets under a path prefix in tree order, read in one query whatever its size. */
+    List<Current> current(long roundId, String pathPrefix, int offset, int limit) {
         return getEntityManager().createQuery(
                         "select s, r, u from Submission s, SubmissionRevision r, Unit u where r.submissionId = s.id "
-                                + "and r.revision = s.revision and u.id = s.unitId and s.roundId = :round order by u.path",
+                                + "and r.revision = s.revision and u.id = s.unitId and s.roundId = :round "
+                                + "and u.path like :prefix order by u.path",
                         Object[].class)
                 .setParameter("round", roundId)
+                .setParameter("prefix", pathPrefix + "%")
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultStream()
                 .map(row -> new Current((Submission) row[0], (SubmissionRevision) row[1], (Unit) row[2]))
                 .toList();
+    }
+
+    long countCurrent(long roundId, String pathPrefix) {
+        return getEntityManager().createQuery("select count(s) from Submission s, Unit u where u.id = s.unitId "
+                        + "and s.roundId = :round and u.path like :prefix", Long.class)
+                .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getSingleResult();
     }
 }

@@ -21,6 +21,8 @@ import io.shukei.api.ProblemException;
 import io.shukei.catalog.BandView;
 import io.shukei.round.Round;
 import io.shukei.round.RoundService;
+import io.shukei.security.Access;
+import io.shukei.security.AuditService;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Band;
 import io.shukei.tally.Part;
@@ -38,14 +40,18 @@ class SubmissionService {
     private final RoundService rounds;
     private final UnitService units;
     private final DomainMetrics metrics;
+    private final Access access;
+    private final AuditService audit;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, DomainMetrics metrics) {
+                      UnitService units, DomainMetrics metrics, Access access, AuditService audit) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
         this.units = units;
         this.metrics = metrics;
+        this.access = access;
+        this.audit = audit;
     }
 
     /** The stored sheet and whether this call created it. */
@@ -99,7 +105,10 @@ class SubmissionService {
         revision.createdAt = now;
         revisions.persist(revision);
         metrics.submissionReceived();
-        return new Outcome(view(current, revision, units.require(unitId)), created);
+        Unit unit = units.load(unitId);
+        audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
+                unitId, unit.path, created ? null : current.revision - 1, current.revision);
+        return new Outcome(view(current, revision, unit), created);
     }
 
     SheetResponse get(long roundId, long unitId) {
@@ -118,15 +127,16 @@ class SubmissionService {
     /** One page of a round's current sheets, in tree order. */
     Page<SheetResponse> list(long roundId, PageParams paging) {
         rounds.require(roundId);
-        List<SheetResponse> items = submissions.current(roundId, paging.offset(), paging.size).stream()
+        String visible = access.scopePrefix();
+        List<SheetResponse> items = submissions.current(roundId, visible, paging.offset(), paging.size).stream()
                 .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
-        return Page.of(items, paging, submissions.count("roundId", roundId));
+        return Page.of(items, paging, submissions.countCurrent(roundId, visible));
     }
 
     /** Every current sheet of a round, for the CSV export; a round holds at most one sheet per participant. */
     List<SheetResponse> all(long roundId) {
         rounds.require(roundId);
-        return submissions.current(roundId, 0, Integer.MAX_VALUE).stream()
+        return submissions.current(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream()
                 .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
     }
 

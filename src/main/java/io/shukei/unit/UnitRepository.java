@@ -11,19 +11,20 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
 
-    List<Unit> children(Long parentId, boolean includeArchived, Page page) {
-        return childQuery(parentId, includeArchived).page(page).list();
+    List<Unit> children(Long parentId, boolean includeArchived, String scopePrefix, Page page) {
+        return childQuery(parentId, includeArchived, scopePrefix).page(page).list();
     }
 
-    long countChildren(Long parentId, boolean includeArchived) {
-        return childQuery(parentId, includeArchived).count();
+    long countChildren(Long parentId, boolean includeArchived, String scopePrefix) {
+        return childQuery(parentId, includeArchived, scopePrefix).count();
     }
 
-    private io.quarkus.hibernate.orm.panache.PanacheQuery<Unit> childQuery(Long parentId, boolean includeArchived) {
+    private io.quarkus.hibernate.orm.panache.PanacheQuery<Unit> childQuery(Long parentId, boolean includeArchived,
+                                                                          String scopePrefix) {
         String archived = includeArchived ? "" : " and archivedAt is null";
         Sort sort = Sort.by("code").and("id");
         return parentId == null
-                ? find("parentId is null" + archived, sort)
+                ? find("parentId is null and path like ?1" + archived, sort, scopePrefix + "%")
                 : find("parentId = ?1" + archived, sort, parentId);
     }
 

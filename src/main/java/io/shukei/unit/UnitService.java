@@ -15,6 +15,8 @@ import io.shukei.api.ETags;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
 import io.shukei.api.ProblemException;
+import io.shukei.security.Access;
+import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -22,14 +24,32 @@ public class UnitService {
 
     private final UnitRepository units;
     private final EntityManager em;
+    private final Access access;
+    private final AuditService audit;
 
-    UnitService(UnitRepository units, EntityManager em) {
+    UnitService(UnitRepository units, EntityManager em, Access access, AuditService audit) {
         this.units = units;
         this.em = em;
+        this.access = access;
+        this.audit = audit;
     }
 
-    /** The unit, or a 404 problem. */
+    /** A unit the caller asked for: 404 when it does not exist or lies outside the caller's scope. */
     public Unit require(long id) {
+        Unit unit = load(id);
+        access.requireVisible(unit.path, "Unit", id);
+        return unit;
+    }
+
+    /** A unit the caller wants to change: 404 when it does not exist, 403 outside the caller's scope. */
+    public Unit requireWritable(long id) {
+        Unit unit = load(id);
+        access.requireWritable(unit.path);
+        return unit;
+    }
+
+    /** A unit the service itself needs, whoever asks (for example a round's scope): 404 only when missing. */
+    public Unit load(long id) {
         Unit unit = units.findById(id);
         if (unit == null) {
             throw ProblemException.notFound("Unit", id);
@@ -49,11 +69,15 @@ public class UnitService {
     @Transactional
     UnitResponse create(UnitRequests.Create request) {
         Unit parent = null;
+        if (request.parentId() == null && !access.caller().global()) {
+            throw Access.forbidden("Only a global administrator creates organisations");
+        }
         if (request.parentId() != null) {
             parent = units.findById(request.parentId());
             if (parent == null) {
                 throw ProblemException.invalid("parentId", "unit " + request.parentId() + " does not exist");
             }
+            access.requireWritable(parent.path);
             if (parent.isArchived()) {
                 throw ProblemException.invalid("parentId", "unit " + request.parentId() + " is archived");
             }
@@ -73,6 +97,7 @@ public class UnitService {
         unit.path = "";
         units.persist(unit);
         unit.path = (parent == null ? "/" : parent.path) + unit.id + "/";
+        audit.record("unit.created", "unit", unit.id, unit.id, unit.path, null, unit.revision);
         return UnitResponse.of(unit);
     }
 
@@ -84,19 +109,21 @@ public class UnitService {
         if (parentId != null) {
             require(parentId);
         }
-        List<UnitResponse> items = units.children(parentId, includeArchived,
+        // Children of a visible unit are visible; of the organisations, only those in the caller's scope.
+        String scope = access.scopePrefix();
+        List<UnitResponse> items = units.children(parentId, includeArchived, scope,
                         io.quarkus.panache.common.Page.of(paging.page, paging.size))
                 .stream().map(UnitResponse::of).toList();
-        return Page.of(items, paging, units.countChildren(parentId, includeArchived));
+        return Page.of(items, paging, units.countChildren(parentId, includeArchived, scope));
     }
 
     @Transactional
     UnitResponse patch(long id, UnitRequests.Patch patch, Set<String> present, String ifMatch) {
-        Unit unit = units.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (unit == null) {
-            throw ProblemException.notFound("Unit", id);
-        }
+        Unit unit = requireWritable(id);
+        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(unit);
         ETags.checkIfMatch(ifMatch, unit.revision);
+        int before = unit.revision;
         boolean changed = false;
         if (present.contains("parentId") && !Objects.equals(patch.parentId(), unit.parentId)) {
             move(unit, patch.parentId());
@@ -128,16 +155,15 @@ public class UnitService {
         if (changed) {
             unit.revision++;
             unit.updatedAt = now();
+            audit.record("unit.updated", "unit", unit.id, unit.id, unit.path, before, unit.revision);
         }
         return UnitResponse.of(unit);
     }
 
     @Transactional
     void delete(long id) {
-        Unit unit = units.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (unit == null) {
-            throw ProblemException.notFound("Unit", id);
-        }
+        Unit unit = requireWritable(id);
+        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
         if (units.hasChildren(id)) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
                     "Unit " + id + " has child units; delete or move them first, or archive it");
@@ -150,6 +176,7 @@ public class UnitService {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
                     "Unit " + id + " takes part in rounds and keeps their history; archive it instead (PATCH archived=true)");
         }
+        audit.record("unit.deleted", "unit", unit.id, unit.id, unit.path, unit.revision, null);
         units.delete(unit);
     }
 
@@ -170,6 +197,7 @@ public class UnitService {
         if (parent.isArchived()) {
             throw ProblemException.invalid("parentId", "unit " + newParentId + " is archived");
         }
+        access.requireWritable(parent.path);
         String newPrefix = parent.path + unit.id + "/";
         em.flush();
         units.movePaths(unit.path, newPrefix);

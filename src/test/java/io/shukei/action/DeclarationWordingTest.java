@@ -1,6 +1,6 @@
 package io.shukei.action;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static io.shukei.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

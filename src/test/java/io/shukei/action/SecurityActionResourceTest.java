@@ -1,6 +1,6 @@
 package io.shukei.action;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static io.shukei.Api.json;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;

@@ -183,6 +183,7 @@ class BadInputCorpusTest {
         for (Case c : cases) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + c.path()))
                     .header("Accept", c.accept())
+                    .header("Authorization", "Bearer " + Api.ADMIN_KEY)
                     .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(c.body()));
             if (c.contentType() != null) {

@@ -1,6 +1,6 @@
 package io.shukei.api;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;

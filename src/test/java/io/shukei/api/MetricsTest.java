@@ -1,6 +1,6 @@
 package io.shukei.api;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

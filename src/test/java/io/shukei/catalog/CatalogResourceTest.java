@@ -1,6 +1,6 @@
 package io.shukei.catalog;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;

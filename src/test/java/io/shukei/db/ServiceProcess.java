@@ -18,6 +18,8 @@ final class ServiceProcess implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    static final String ADMIN_KEY = "process-test-admin-key";
+
     private final Process process;
     final int port;
     final Path log;
@@ -40,6 +42,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SHUKEI_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("SHUKEI_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         // PostgreSQL's own messages in the log, for diagnosing a start that fails
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL", "INFO");
         builder.environment().putAll(env);
@@ -60,7 +63,8 @@ final class ServiceProcess implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + ADMIN_KEY);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

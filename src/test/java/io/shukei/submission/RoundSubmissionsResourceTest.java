@@ -1,6 +1,6 @@
 package io.shukei.submission;
 
-import static io.restassured.RestAssured.given;
+import static io.shukei.Api.given;
 import static io.shukei.Api.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

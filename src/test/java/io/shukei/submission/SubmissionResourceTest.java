@@ -172,7 +172,7 @@ class SubmissionResourceTest {
 
     @Test
     void wrongContentTypeIsUnsupported() {
-        io.restassured.RestAssured.given().contentType("text/plain").body("hello").put(path()).then()
+        io.shukei.Api.given().contentType("text/plain").body("hello").put(path()).then()
                 .statusCode(415).contentType("application/problem+json");
     }
 }

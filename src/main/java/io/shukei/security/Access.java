@@ -1,0 +1,57 @@
+package io.shukei.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.arc.Arc;
+import io.shukei.api.ProblemException;
+
+/**
+ * Object-level authorisation: whether the request's caller may see or change something that
+ * belongs to a unit. Reads outside the caller's subtree look like a missing object (404), so ids of
+ * other organisations cannot be probed; writes the caller's role allows but its scope does not get 403.
+ */
+@ApplicationScoped
+public class Access {
+
+    private final CurrentCaller current;
+
+    Access(CurrentCaller current) {
+        this.current = current;
+    }
+
+    public Caller caller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return Caller.SYSTEM;
+        }
+        Caller caller = current.get();
+        return caller == null ? Caller.SYSTEM : caller;
+    }
+
+    /** The path prefix every visible unit starts with ("/" for a global caller). */
+    public String scopePrefix() {
+        Caller caller = caller();
+        return caller.global() ? "/" : caller.scopePath();
+    }
+
+    public boolean canSee(String unitPath) {
+        return caller().inScope(unitPath);
+    }
+
+    /** 404 unless the caller's scope holds the unit. */
+    public void requireVisible(String unitPath, String what, Object id) {
+        if (!canSee(unitPath)) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+
+    /** 403 unless the caller's scope holds the unit that would change. */
+    public void requireWritable(String unitPath) {
+        if (!canSee(unitPath)) {
+            throw forbidden("This change concerns a unit outside your scope");
+        }
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "/problems/forbidden", "Forbidden", detail, null);
+    }
+}

@@ -1,0 +1,25 @@
+package io.shukei.security;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+final class ApiKeyRequests {
+
+    private ApiKeyRequests() {
+    }
+
+    @Schema(name = "ApiKeyCreate")
+    record Create(
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @Schema(examples = "営業部長 山田") String name,
+            @NotNull Role role,
+            @NotNull @Schema(description = "The unit whose subtree the key may act on", examples = "4") Long unitId,
+            @Schema(description = "When the key stops working; never when omitted") OffsetDateTime expiresAt) {
+    }
+}

@@ -1,0 +1,135 @@
+package io.shukei.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
+import io.shukei.api.ProblemException;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+class ApiKeyService {
+
+    private final ApiKeyRepository keys;
+    private final UnitService units;
+    private final Access access;
+    private final AuditService audit;
+    private final Optional<String> bootstrapKey;
+
+    ApiKeyService(ApiKeyRepository keys, UnitService units, Access access, AuditService audit,
+                  @ConfigProperty(name = "shukei.bootstrap-admin-key") Optional<String> bootstrapKey) {
+        this.keys = keys;
+        this.units = units;
+        this.access = access;
+        this.audit = audit;
+        this.bootstrapKey = bootstrapKey.filter(k -> !k.isBlank());
+    }
+
+    /** The caller a bearer key stands for; a 401 problem for any key that is not usable now. */
+    Caller authenticate(String token, String remoteAddress) {
+        if (bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress);
+        }
+        String prefix = ApiKeyMaterial.prefixOf(token);
+        ApiKey key = prefix == null ? null : keys.findByPrefix(prefix);
+        if (key == null || !ApiKeyMaterial.matches(token, key.secretHash)) {
+            throw AuthenticationFilter.unauthenticated("The bearer key is not a valid Shukei key");
+        }
+        if (!key.usableAt(now())) {
+            throw AuthenticationFilter.unauthenticated(key.revokedAt != null ? "The key was revoked" : "The key has expired");
+        }
+        String scope = key.unitId == null ? null : units.load(key.unitId).path;
+        return new Caller("API_KEY", String.valueOf(key.id), key.name, key.role, key.unitId, scope, remoteAddress);
+    }
+
+    @Transactional
+    ApiKeyResponse create(ApiKeyRequests.Create request) {
+        Unit unit = units.requireWritable(request.unitId());
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now())) {
+            throw ProblemException.invalid("expiresAt", "must be in the future");
+        }
+        ApiKeyMaterial.Generated material = ApiKeyMaterial.generate();
+        ApiKey key = newKey(request.name().strip(), request.role(), unit.id, material);
+        key.expiresAt = request.expiresAt();
+        keys.persist(key);
+        audit.record("api-key.created", "api-key", key.id, unit.id, unit.path, null, null);
+        return ApiKeyResponse.of(key, material.key());
+    }
+
+    Page<ApiKeyResponse> list(PageParams paging) {
+        Caller caller = access.caller();
+        List<ApiKeyResponse> items = keys.inScope(caller.global(), access.scopePrefix(),
+                        io.quarkus.panache.common.Page.of(paging.page, paging.size))
+                .stream().map(k -> ApiKeyResponse.of(k, null)).toList();
+        return Page.of(items, paging, keys.countInScope(caller.global(), access.scopePrefix()));
+    }
+
+    @Transactional
+    void revoke(long id) {
+        ApiKey key = keys.findById(id);
+        String path = key == null || key.unitId == null ? null : units.load(key.unitId).path;
+        if (key == null) {
+            throw ProblemException.notFound("API key", id);
+        }
+        if (path == null ? !access.caller().global() : !access.canSee(path)) {
+            throw Access.forbidden("This key belongs to a unit outside your scope");
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = now();
+            audit.record("api-key.revoked", "api-key", key.id, key.unitId, path, null, null);
+        }
+    }
+
+    /**
+     * Creates the first global admin key and writes it to a file only its owner can read; used once,
+     * when an embedded database starts empty and no bootstrap key is configured.
+     */
+    @Transactional
+    Optional<Path> createInitialAdminKey(Path file) throws IOException {
+        if (keys.anyGlobalAdmin() || Files.exists(file)) {
+            return Optional.empty();
+        }
+        ApiKeyMaterial.Generated material = ApiKeyMaterial.generate();
+        ApiKey key = newKey("initial admin key", Role.ADMIN, null, material);
+        keys.persist(key);
+        audit.record("api-key.created", "api-key", key.id, null, null, null, null);
+        Files.createDirectories(file.getParent());
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, material.key() + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
+        return Optional.of(file);
+    }
+
+    private ApiKey newKey(String name, Role role, Long unitId, ApiKeyMaterial.Generated material) {
+        ApiKey key = new ApiKey();
+        key.name = name;
+        key.role = role;
+        key.unitId = unitId;
+        key.prefix = material.prefix();
+        key.secretHash = material.hash();
+        Caller creator = access.caller();
+        key.createdBy = creator.actorType() + ":" + creator.actorId();
+        key.createdAt = now();
+        return key;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

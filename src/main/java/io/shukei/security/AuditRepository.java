@@ -1,0 +1,25 @@
+package io.shukei.security;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+class AuditRepository implements PanacheRepository<AuditEvent> {
+
+    /** Events under a unit path (or every event, for a global view), newest first. */
+    PanacheQuery<AuditEvent> under(String pathPrefix, boolean includeGlobal, OffsetDateTime since) {
+        return find("from AuditEvent e where (e.unitPath like :prefix or (:global = true and e.unitPath is null)) "
+                        + "and e.occurredAt >= :since order by e.occurredAt desc, e.id desc",
+                Parameters.with("prefix", pathPrefix + "%").and("global", includeGlobal).and("since", since));
+    }
+
+    List<AuditEvent> page(PanacheQuery<AuditEvent> query, int page, int size) {
+        return query.page(page, size).list();
+    }
+}

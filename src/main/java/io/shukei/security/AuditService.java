@@ -1,0 +1,57 @@
+package io.shukei.security;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
+
+/** Records every write in the transaction that makes it, so the trail and the data never disagree. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditService {
+
+    private final AuditRepository events;
+    private final Access access;
+
+    AuditService(AuditRepository events, Access access) {
+        this.events = events;
+        this.access = access;
+    }
+
+    /**
+     * @param unitId   the unit the resource belongs to (null for global resources)
+     * @param unitPath that unit's path, which scopes who may read the event
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String resourceType, Object resourceId, Long unitId, String unitPath,
+                       Integer revisionBefore, Integer revisionAfter) {
+        Caller caller = access.caller();
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.actorType = caller.actorType();
+        event.actorId = caller.actorId();
+        event.actorName = caller.actorName();
+        event.remoteAddress = caller.remoteAddress();
+        event.action = action;
+        event.resourceType = resourceType;
+        event.resourceId = String.valueOf(resourceId);
+        event.unitId = unitId;
+        event.unitPath = unitPath;
+        event.revisionBefore = revisionBefore;
+        event.revisionAfter = revisionAfter;
+        events.persist(event);
+    }
+
+    Page<AuditEventResponse> list(String unitPath, OffsetDateTime since, PageParams paging) {
+        var query = events.under(unitPath, unitPath.equals("/") && access.caller().global(),
+                since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since);
+        List<AuditEventResponse> items = events.page(query, paging.page, paging.size).stream()
+                .map(AuditEventResponse::of).toList();
+        return Page.of(items, paging, query.count());
+    }
+}

@@ -1,0 +1,61 @@
+package io.shukei.security;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.shukei.api.ProblemException;
+import io.vertx.core.http.HttpServerRequest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every API request by its bearer key and refuses operations the caller's role may
+ * not call (function-level authorisation). Object-level checks follow in the services via {@link Access}.
+ */
+class AuthenticationFilter {
+
+    private final ApiKeyService keys;
+    private final CurrentCaller current;
+    private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
+
+    AuthenticationFilter(ApiKeyService keys, CurrentCaller current) {
+        this.keys = keys;
+        this.current = current;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            throw unauthenticated("Send Authorization: Bearer <key>");
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            throw unauthenticated("Only bearer keys are accepted: Authorization: Bearer <key>");
+        }
+        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        Caller caller = keys.authenticate(header.substring(7).trim(), remote);
+        current.set(caller);
+        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
+        if (!allowed.contains(caller.role())) {
+            throw Access.forbidden("The " + caller.role() + " role may not call this operation");
+        }
+    }
+
+    private static Set<Role> rulesOf(Method method) {
+        Operation operation = method.getAnnotation(Operation.class);
+        return operation == null ? Set.of() : AccessRules.allowed(operation.operationId());
+    }
+
+    static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, "/problems/unauthenticated", "Unauthenticated", detail, null)
+                .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"shukei\"");
+    }
+}
