@@ -17,17 +17,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Authenticates every API request by its bearer key and refuses operations the caller's role may
+ * Authenticates every API request by its bearer key (or an OIDC token) and refuses operations the caller's role may
  * not call (function-level authorisation). Object-level checks follow in the services via {@link Access}.
  */
 class AuthenticationFilter {
 
     private final ApiKeyService keys;
+    private final OidcCallers oidc;
     private final CurrentCaller current;
     private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(ApiKeyService keys, CurrentCaller current) {
+    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current) {
         this.keys = keys;
+        this.oidc = oidc;
         this.current = current;
     }
 
@@ -41,7 +43,11 @@ class AuthenticationFilter {
             throw unauthenticated("Only bearer keys are accepted: Authorization: Bearer <key>");
         }
         String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        Caller caller = keys.authenticate(header.substring(7).trim(), remote);
+        String token = header.substring(7).trim();
+        // A JWT (three dot-separated parts) goes to the identity provider when one is configured.
+        Caller caller = oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
+                ? oidc.authenticate(remote)
+                : keys.authenticate(token, remote);
         current.set(caller);
         Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
         if (!allowed.contains(caller.role())) {

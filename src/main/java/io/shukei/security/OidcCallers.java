@@ -1,0 +1,80 @@
+package io.shukei.security;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Callers from an organisation's identity provider: a bearer JWT verified by Quarkus OIDC, whose
+ * role and unit come from configurable claims. A token without both is refused, never given a default.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+class OidcCallers {
+
+    private final CurrentIdentityAssociation identity;
+    private final UnitService units;
+    private final boolean enabled;
+    private final String roleClaim;
+    private final String unitClaim;
+
+    OidcCallers(CurrentIdentityAssociation identity, UnitService units,
+                @ConfigProperty(name = "shukei.oidc.enabled", defaultValue = "false") boolean enabled,
+                @ConfigProperty(name = "shukei.oidc.role-claim") String roleClaim,
+                @ConfigProperty(name = "shukei.oidc.unit-claim") String unitClaim) {
+        this.identity = identity;
+        this.units = units;
+        this.enabled = enabled;
+        this.roleClaim = roleClaim;
+        this.unitClaim = unitClaim;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    Caller authenticate(String remoteAddress) {
+        SecurityIdentity verified;
+        try {
+            verified = identity.getDeferredIdentity().await().atMost(Duration.ofSeconds(10));
+        } catch (RuntimeException invalid) {
+            throw AuthenticationFilter.unauthenticated("The bearer token was not accepted by the identity provider");
+        }
+        if (verified == null || verified.isAnonymous() || !(verified.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw AuthenticationFilter.unauthenticated("The bearer token was not accepted by the identity provider");
+        }
+        Role role = claimedRole(jwt);
+        Unit unit = claimedUnit(jwt);
+        return new Caller("OIDC", jwt.getSubject() == null ? jwt.getName() : jwt.getSubject(), jwt.getName(), role,
+                unit.id, unit.path, remoteAddress);
+    }
+
+    private Role claimedRole(JsonWebToken jwt) {
+        Object value = jwt.getClaim(roleClaim);
+        String text = value == null ? null : value.toString().replace("\"", "");
+        for (Role role : Role.values()) {
+            if (role.name().equals(text)) {
+                return role;
+            }
+        }
+        throw Access.forbidden("The token's claim '" + roleClaim + "' names no Shukei role (ADMIN, RESPONDENT, VIEWER)");
+    }
+
+    private Unit claimedUnit(JsonWebToken jwt) {
+        Object value = jwt.getClaim(unitClaim);
+        try {
+            return units.load(Long.parseLong(String.valueOf(value).replace("\"", "")));
+        } catch (RuntimeException missing) {
+            throw Access.forbidden("The token's claim '" + unitClaim + "' names no unit of this service");
+        }
+    }
+}
