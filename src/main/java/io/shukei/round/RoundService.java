@@ -21,6 +21,7 @@ import io.shukei.catalog.Catalog;
 import io.shukei.tally.Policy;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -29,11 +30,13 @@ public class RoundService {
     private final RoundRepository rounds;
     private final UnitService units;
     private final Catalog catalog;
+    private final WebhookEvents events;
 
-    RoundService(RoundRepository rounds, UnitService units, Catalog catalog) {
+    RoundService(RoundRepository rounds, UnitService units, Catalog catalog, WebhookEvents events) {
         this.rounds = rounds;
         this.units = units;
         this.catalog = catalog;
+        this.events = events;
     }
 
     public Round require(long id) {
@@ -99,6 +102,7 @@ public class RoundService {
         rounds.persist(round);
         rounds.flush();
         rounds.addParticipants(round.id, participants);
+        events.roundOpened(round);
         return view(round);
     }
 
@@ -154,6 +158,7 @@ public class RoundService {
             round.status = target;
             round.closedAt = target == RoundStatus.CLOSED ? now() : null;
             touch(round);
+            events.roundStatusChanged(round);
         }
         return view(round);
     }

@@ -28,6 +28,7 @@ import io.shukei.tally.Score;
 import io.shukei.tally.Sheet;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,14 +39,16 @@ class SubmissionService {
     private final RoundService rounds;
     private final UnitService units;
     private final DomainMetrics metrics;
+    private final WebhookEvents events;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, DomainMetrics metrics) {
+                      UnitService units, DomainMetrics metrics, WebhookEvents events) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
         this.units = units;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** The stored sheet and whether this call created it. */
@@ -99,6 +102,7 @@ class SubmissionService {
         revision.createdAt = now;
         revisions.persist(revision);
         metrics.submissionReceived();
+        events.sheetStored(round, unitId, current.revision, created);
         return new Outcome(view(current, revision, units.require(unitId)), created);
     }
 
