@@ -23,6 +23,7 @@ import io.shukei.security.AuditService;
 import io.shukei.tally.Policy;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -33,13 +34,16 @@ public class RoundService {
     private final Catalog catalog;
     private final Access access;
     private final AuditService audit;
+    private final WebhookEvents events;
 
-    RoundService(RoundRepository rounds, UnitService units, Catalog catalog, Access access, AuditService audit) {
+    RoundService(RoundRepository rounds, UnitService units, Catalog catalog, Access access, AuditService audit,
+                 WebhookEvents events) {
         this.rounds = rounds;
         this.units = units;
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -127,6 +131,7 @@ public class RoundService {
         rounds.flush();
         rounds.addParticipants(round.id, participants);
         audit.record("round.created", "round", round.id, scope.id, scope.path, null, round.revision);
+        events.roundOpened(round);
         return view(round);
     }
 
@@ -188,6 +193,7 @@ public class RoundService {
             touch(round);
             audit.record(target == RoundStatus.CLOSED ? "round.closed" : "round.reopened", "round", round.id,
                     round.scopeUnitId, units.load(round.scopeUnitId).path, before, round.revision);
+            events.roundStatusChanged(round);
         }
         return view(round);
     }

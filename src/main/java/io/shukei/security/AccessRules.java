@@ -47,7 +47,14 @@ public final class AccessRules {
             Map.entry("createApiKey", ADMIN),
             Map.entry("listApiKeys", ADMIN),
             Map.entry("revokeApiKey", ADMIN),
-            Map.entry("listAuditEvents", ADMIN)));
+            Map.entry("listAuditEvents", ADMIN),
+            Map.entry("createWebhook", ADMIN),
+            Map.entry("listWebhooks", READERS),
+            Map.entry("getWebhook", READERS),
+            Map.entry("updateWebhook", ADMIN),
+            Map.entry("deleteWebhook", ADMIN),
+            Map.entry("listWebhookDeliveries", READERS),
+            Map.entry("retryWebhookDelivery", ADMIN)));
 
     private AccessRules() {
     }

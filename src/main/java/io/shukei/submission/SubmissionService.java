@@ -30,6 +30,7 @@ import io.shukei.tally.Score;
 import io.shukei.tally.Sheet;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -42,9 +43,10 @@ class SubmissionService {
     private final DomainMetrics metrics;
     private final Access access;
     private final AuditService audit;
+    private final WebhookEvents events;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, DomainMetrics metrics, Access access, AuditService audit) {
+                      UnitService units, DomainMetrics metrics, Access access, AuditService audit, WebhookEvents events) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
@@ -52,6 +54,7 @@ class SubmissionService {
         this.metrics = metrics;
         this.access = access;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The stored sheet and whether this call created it. */
@@ -108,6 +111,7 @@ class SubmissionService {
         Unit unit = units.load(unitId);
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
                 unitId, unit.path, created ? null : current.revision - 1, current.revision);
+        events.sheetStored(round, unitId, current.revision, created);
         return new Outcome(view(current, revision, unit), created);
     }
 

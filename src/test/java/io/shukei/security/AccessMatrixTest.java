@@ -28,7 +28,7 @@ import io.shukei.Api;
 class AccessMatrixTest {
 
     /** The objects of one organisation that the requests aim at. */
-    record Target(long org, long site, long dept, long round, long commitment) {
+    record Target(long org, long site, long dept, long round, long commitment, long webhook, long delivery) {
     }
 
     record Call(String method, String path, Object body) {
@@ -36,8 +36,14 @@ class AccessMatrixTest {
 
     private static final Set<String> READ = Set.of("GET");
 
+    private static long webhook(long unit) {
+        return json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("submission.created", "round.opened"),
+                "unitId", unit)).post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     private static Target organisation(String name) {
         long org = Api.unit(name, null, null);
+        long webhook = webhook(org);
         long site = Api.unit(name + " site", org, null);
         long dept = Api.unit(name + " dept", site, 5);
         Api.unit(name + " dept 2", site, 5);
@@ -50,7 +56,9 @@ class AccessMatrixTest {
                 .extract().jsonPath().getLong("id");
         json().body(Map.of("url", "https://example.com/policy", "publishedOn", "2026-04-02"))
                 .post("/api/v1/units/" + org + "/security-action/publication").then().statusCode(201);
-        return new Target(org, site, dept, round, commitment);
+        long delivery = json().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        return new Target(org, site, dept, round, commitment, webhook, delivery);
     }
 
     private static String key(Role role, long unitId) {
@@ -102,6 +110,15 @@ class AccessMatrixTest {
         calls.put("revokeApiKey", t -> new Call("DELETE", "/api/v1/api-keys/" + json()
                 .body(Map.of("name", "to revoke", "role", "VIEWER", "unitId", t.dept())).post("/api/v1/api-keys")
                 .then().statusCode(201).extract().jsonPath().getLong("id"), null));
+        calls.put("createWebhook", t -> new Call("POST", "/api/v1/webhooks", Map.of("url", "http://127.0.0.1:9/new",
+                "events", List.of("round.closed"), "unitId", t.site())));
+        calls.put("listWebhooks", t -> new Call("GET", "/api/v1/webhooks?unitId=" + t.org(), null));
+        calls.put("getWebhook", t -> new Call("GET", "/api/v1/webhooks/" + t.webhook(), null));
+        calls.put("updateWebhook", t -> new Call("PATCH", "/api/v1/webhooks/" + t.webhook(), Map.of("paused", false)));
+        calls.put("deleteWebhook", t -> new Call("DELETE", "/api/v1/webhooks/" + webhook(t.site()), null));
+        calls.put("listWebhookDeliveries", t -> new Call("GET", "/api/v1/webhooks/" + t.webhook() + "/deliveries", null));
+        calls.put("retryWebhookDelivery", t -> new Call("POST", "/api/v1/webhooks/" + t.webhook() + "/deliveries/"
+                + t.delivery() + "/retry", null));
         calls.put("listAuditEvents", t -> new Call("GET", "/api/v1/audit-events?unitId=" + t.org(), null));
         return calls;
     }
@@ -150,7 +167,7 @@ class AccessMatrixTest {
                 for (boolean inScope : new boolean[] {true, false}) {
                     Call call = calls.get(id).apply(inScope ? mine : theirs);
                     Set<Integer> expected = !allowed ? Set.of(403)
-                            : inScope || UNSCOPED.contains(id) ? Set.of(200, 201, 204)
+                            : inScope || UNSCOPED.contains(id) ? Set.of(200, 201, 202, 204)
                             : read ? Set.of(404) : Set.of(403);
                     Response response = send(key.getValue(), call);
                     if (!expected.contains(response.statusCode())) {

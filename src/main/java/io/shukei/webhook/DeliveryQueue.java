@@ -1,0 +1,78 @@
+package io.shukei.webhook;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The worker's short transactions: claiming due deliveries and recording each attempt. */
+@ApplicationScoped
+@Transactional
+class DeliveryQueue {
+
+    static final int EXCERPT = 200;
+
+    private final DeliveryRepository deliveries;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final int maxAttempts;
+
+    DeliveryQueue(DeliveryRepository deliveries,
+                  @ConfigProperty(name = "shukei.webhooks.first-retry", defaultValue = "10S") Duration firstRetry,
+                  @ConfigProperty(name = "shukei.webhooks.max-retry-delay", defaultValue = "6H") Duration maxRetry,
+                  @ConfigProperty(name = "shukei.webhooks.max-attempts", defaultValue = "30") int maxAttempts) {
+        this.deliveries = deliveries;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+        this.maxAttempts = maxAttempts;
+    }
+
+    List<DeliveryRepository.Claimed> claim(Duration lease, int limit) {
+        OffsetDateTime now = now();
+        return deliveries.claim(now, now.plus(lease), limit);
+    }
+
+    /**
+     * Records one attempt: delivered on 2xx, otherwise retried after firstRetry × 2^(attempts-1),
+     * capped at maxRetry, until maxAttempts. {@code statusCode} is null when no answer came.
+     */
+    void recordAttempt(long id, Integer statusCode, String error, String excerpt) {
+        Delivery d = deliveries.findById(id);
+        if (d == null) {
+            return; // the subscription was deleted while sending
+        }
+        OffsetDateTime now = now();
+        d.attempts++;
+        d.lastAttemptAt = now;
+        d.lastStatusCode = statusCode;
+        d.lastError = error == null ? null : truncate(error, 500);
+        d.responseExcerpt = excerpt == null || excerpt.isEmpty() ? null : truncate(excerpt, EXCERPT);
+        if (statusCode != null && statusCode / 100 == 2) {
+            d.status = DeliveryStatus.DELIVERED;
+            d.nextAttemptAt = null;
+        } else if (d.attempts >= maxAttempts) {
+            d.status = DeliveryStatus.FAILED;
+            d.nextAttemptAt = null;
+        } else {
+            d.nextAttemptAt = now.plus(backoff(d.attempts));
+        }
+    }
+
+    Duration backoff(int attempts) {
+        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 30));
+        return delay.compareTo(maxRetry) > 0 ? maxRetry : delay;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

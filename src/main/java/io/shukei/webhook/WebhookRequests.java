@@ -1,0 +1,39 @@
+package io.shukei.webhook;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+final class WebhookRequests {
+
+    private static final String EVENTS = "Any of " + EventType.NAMES;
+    private static final String TEXT = "[^\\p{Cntrl}]*";
+
+    private WebhookRequests() {
+    }
+
+    @Schema(name = "WebhookCreate")
+    record Create(
+            @NotBlank @Size(max = 2000) @Schema(description = "An https URL on a public address", examples = "https://hooks.example.com/shukei")
+            String url,
+            @NotNull @Size(min = 1, max = 6) @Schema(description = EVENTS, examples = "[\"submission.created\",\"round.completed\"]")
+            List<@NotNull String> events,
+            @NotNull @Schema(description = "Events of this unit's subtree are sent", examples = "1") Long unitId,
+            @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters")
+            @Schema(examples = "Sync to the intranet dashboard") String description) {
+    }
+
+    /** Absent (or null) fields are left alone. */
+    @Schema(name = "WebhookPatch")
+    record Patch(
+            @Size(min = 1, max = 2000) String url,
+            @Size(min = 1, max = 6) @Schema(description = EVENTS) List<@NotNull String> events,
+            @Schema(description = "true holds deliveries back; they are sent when it is set to false again") Boolean paused,
+            @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String description) {
+    }
+}

@@ -1,0 +1,164 @@
+package io.shukei.webhook;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
+import io.shukei.api.Problem;
+import io.shukei.api.ProblemException;
+import io.shukei.security.Access;
+import io.shukei.unit.Unit;
+import io.shukei.unit.UnitService;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+class WebhookService {
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final UnitService units;
+    private final TargetPolicy targets;
+    private final Access access;
+
+    WebhookService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, UnitService units,
+                   TargetPolicy targets, Access access) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.units = units;
+        this.targets = targets;
+        this.access = access;
+    }
+
+    @Transactional
+    WebhookResponse create(WebhookRequests.Create request) {
+        Unit unit = units.requireWritable(request.unitId());
+        OffsetDateTime now = now();
+        Subscription s = new Subscription();
+        s.unitId = unit.id;
+        s.url = checkedUrl(request.url());
+        s.events = checkedEvents(request.events());
+        s.description = request.description();
+        s.secret = Signature.newSecret();
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.revision = 1;
+        subscriptions.persist(s);
+        return WebhookResponse.of(s, true);
+    }
+
+    WebhookResponse get(long id) {
+        return WebhookResponse.of(require(id), false);
+    }
+
+    Page<WebhookResponse> list(Long unitId, PageParams paging) {
+        String under = unitId == null ? access.scopePrefix() : units.require(unitId).path;
+        var found = subscriptions.find("from Subscription s where exists (select 1 from Unit u where u.id = s.unitId "
+                + "and u.path like ?1) order by s.id", under + "%");
+        List<WebhookResponse> items = found.page(paging.page, paging.size).list().stream()
+                .map(s -> WebhookResponse.of(s, false)).toList();
+        return Page.of(items, paging, found.count());
+    }
+
+    @Transactional
+    WebhookResponse patch(long id, WebhookRequests.Patch patch) {
+        Subscription s = requireWritable(id);
+        subscriptions.getEntityManager().lock(s, LockModeType.PESSIMISTIC_WRITE);
+        if (patch.url() != null) {
+            s.url = checkedUrl(patch.url());
+        }
+        if (patch.events() != null) {
+            s.events = checkedEvents(patch.events());
+        }
+        if (patch.paused() != null) {
+            s.paused = patch.paused();
+        }
+        if (patch.description() != null) {
+            s.description = patch.description().isBlank() ? null : patch.description();
+        }
+        s.revision++;
+        s.updatedAt = now();
+        return WebhookResponse.of(s, false);
+    }
+
+    @Transactional
+    void delete(long id) {
+        subscriptions.delete(requireWritable(id));
+    }
+
+    Page<DeliveryResponse> deliveries(long id, DeliveryStatus status, PageParams paging) {
+        require(id);
+        var found = status == null
+                ? deliveries.find("from Delivery d join fetch d.event where d.subscriptionId = ?1 order by d.id desc", id)
+                : deliveries.find("from Delivery d join fetch d.event where d.subscriptionId = ?1 and d.status = ?2 order by d.id desc", id, status);
+        List<DeliveryResponse> items = found.page(paging.page, paging.size).list().stream().map(DeliveryResponse::of).toList();
+        long total = status == null ? deliveries.count("subscriptionId", id)
+                : deliveries.count("subscriptionId = ?1 and status = ?2", id, status);
+        return Page.of(items, paging, total);
+    }
+
+    /** Makes the delivery due now, whatever its state; a delivered event is sent once more. */
+    @Transactional
+    DeliveryResponse retry(long id, long deliveryId) {
+        requireWritable(id);
+        Delivery d = deliveries.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || d.subscriptionId != id) {
+            throw ProblemException.notFound("Delivery", deliveryId);
+        }
+        d.status = DeliveryStatus.PENDING;
+        d.nextAttemptAt = now();
+        return DeliveryResponse.of(d);
+    }
+
+    /** A subscription the caller may see: 404 when missing or outside the caller's scope. */
+    private Subscription require(long id) {
+        Subscription s = subscriptions.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("Webhook", id);
+        }
+        access.requireVisible(units.load(s.unitId).path, "Webhook", id);
+        return s;
+    }
+
+    /** A subscription the caller wants to change: 404 when missing, 403 outside the caller's scope. */
+    private Subscription requireWritable(long id) {
+        Subscription s = subscriptions.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("Webhook", id);
+        }
+        access.requireWritable(units.load(s.unitId).path);
+        return s;
+    }
+
+    private String checkedUrl(String url) {
+        String refusal = targets.refusal(url.strip());
+        if (refusal != null) {
+            throw ProblemException.invalid("url", refusal);
+        }
+        return url.strip();
+    }
+
+    private static String[] checkedEvents(List<String> events) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (EventType.of(events.get(i)).isEmpty()) {
+                errors.add(new Problem.FieldError("events[" + i + "]", "must be one of " + EventType.NAMES));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new LinkedHashSet<>(events).toArray(new String[0]);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
