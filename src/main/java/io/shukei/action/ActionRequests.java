@@ -1,5 +1,7 @@
 package io.shukei.action;
 
+import io.shukei.api.TextRules;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,12 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 final class ActionRequests {
 
     /** One line of printable text: no control characters. */
-    static final String LINE = "[^\\p{Cntrl}]*";
+    static final String LINE = TextRules.SINGLE_LINE;
     /** Printable text that may run over several lines. */
-    static final String LINES = "[\\r\\n\\P{Cntrl}]*";
+    static final String LINES = TextRules.MULTI_LINE;
     /** An absolute http(s) URL with a host and no whitespace, as a reader would type it into a browser. */
-    static final String WEB_URL = "(?i)https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]{1,5})?(?:[/?#][^\\s\\p{Cntrl}]*)?";
-    static final String NO_CONTROL = "must not contain control characters";
+    static final String WEB_URL = TextRules.WEB_URL;
+    static final String NO_CONTROL = TextRules.NO_CONTROL;
 
     private ActionRequests() {
     }

@@ -31,7 +31,7 @@ record SecurityActionResponse(
             @Schema(description = "The level that asks for it") Level level,
             boolean met,
             Catalog.Text title,
-            @Schema(description = "What the organisation recorded; null when nothing is recorded", oneOf = {
+            @Schema(description = "What the organisation recorded; null when nothing is recorded", anyOf = {
                     CommitmentResponse.class, Diagnosis.class, PolicyEvidence.class, PublicationResponse.class})
             Object evidence,
             @Schema(description = "Things to look at, even when the requirement is met") List<Catalog.Text> warnings) {

@@ -1,5 +1,7 @@
 package io.shukei.round;
 
+import io.shukei.api.TextRules;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -19,7 +21,7 @@ final class RoundRequests {
 
     @Schema(name = "RoundCreate")
     record Create(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.NO_CONTROL)
             @Schema(examples = "2026年度 情報セキュリティ自社診断") String title,
             @NotNull @Schema(description = "The unit whose subtree takes part", examples = "1") Long scopeUnitId,
             @Size(min = 1, max = 100_000)

@@ -1,5 +1,7 @@
 package io.shukei.security;
 
+import io.shukei.api.TextRules;
+
 import java.time.OffsetDateTime;
 
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +18,7 @@ final class ApiKeyRequests {
 
     @Schema(name = "ApiKeyCreate")
     record Create(
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.NO_CONTROL)
             @Schema(examples = "営業部長 山田") String name,
             @NotNull Role role,
             @NotNull @Schema(description = "The unit whose subtree the key may act on", examples = "4") Long unitId,

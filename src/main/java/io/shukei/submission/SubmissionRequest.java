@@ -1,5 +1,7 @@
 package io.shukei.submission;
 
+import io.shukei.api.TextRules;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A whole answer sheet: all 25 questions, each exactly once. */
 @Schema(name = "SheetPut")
 record SubmissionRequest(
-        @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.NO_CONTROL)
         @Schema(description = "Who filled in the sheet", examples = "営業部長 山田太郎") String respondent,
         @NotNull @Size(max = 25, message = "at most 25 answers, one per question")
         @Schema(description = "Exactly one answer for each of questions 1 to 25")
@@ -26,8 +28,8 @@ record SubmissionRequest(
     record Item(
             @NotNull @Min(1) @Max(25) @Schema(examples = "1") Integer question,
             @NotNull @Schema(examples = "IMPLEMENTED") Answer answer,
-            @Size(max = 2000) @Pattern(regexp = "[\\P{Cntrl}\\r\\n\\t]*",
-                    message = "must not contain control characters other than line breaks and tabs")
+            @Size(max = 2000) @Pattern(regexp = TextRules.MULTI_LINE,
+                    message = TextRules.NO_CONTROL_BUT_LINE_BREAKS)
             @Schema(examples = "ノートPCのみ自動更新を設定済み") String comment) {
     }
 }

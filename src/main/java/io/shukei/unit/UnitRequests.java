@@ -1,5 +1,7 @@
 package io.shukei.unit;
 
+import io.shukei.api.TextRules;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +16,7 @@ final class UnitRequests {
     /** Letters, digits, dot, dash and underscore; no spaces, so codes are safe in files and URLs. */
     static final String CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
     /** Printable text: no control characters. */
-    static final String NAME_PATTERN = "[^\\p{Cntrl}]*";
+    static final String NAME_PATTERN = TextRules.SINGLE_LINE;
 
     private UnitRequests() {
     }

@@ -1,5 +1,7 @@
 package io.shukei.webhook;
 
+import io.shukei.api.TextRules;
+
 import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 final class WebhookRequests {
 
     private static final String EVENTS = "Any of " + EventType.NAMES;
-    private static final String TEXT = "[^\\p{Cntrl}]*";
+    private static final String TEXT = TextRules.SINGLE_LINE;
 
     private WebhookRequests() {
     }
