@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Turns one benchmark run (meta on stdin, one JSON row per size in argv[1]) into the results table.
+
+Writes <argv[2]>.md and <argv[2]>.json and prints the markdown to stdout.
+"""
+import json
+import sys
+
+meta = json.load(sys.stdin)
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+out = sys.argv[2]
+
+
+def ms(seconds):
+    return None if seconds is None else seconds * 1000.0
+
+
+def fmt(value, digits=1):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+for r in rows:
+    w = r["wrk"]
+    seconds = w["duration_us"] / 1e6
+    w["rate"] = w["requests"] / seconds if seconds else None
+    ok = w["requests"] - w["errors"]["status"]
+    w["ok_rate"] = ok / seconds if seconds else None
+    r["ratios"] = {
+        "submissions_vs_pgbench": ratio(w["ok_rate"], r["pgbench"]["tps"]),
+        "report_cold_vs_sql": ratio(ms(r["report"]["cold_s"]), r["sql"]["warm_ms"]),
+        "report_warm_vs_sql": ratio(ms(r["report"]["warm_s"]), r["sql"]["warm_ms"]),
+        "report_304_vs_sql": ratio(ms(r["report"]["if_none_match_s"]), r["sql"]["warm_ms"]),
+    }
+
+by_n = {r["units"]: r for r in rows}
+growth = {}
+if 1000 in by_n and 10000 in by_n:
+    a, b = by_n[1000], by_n[10000]
+    growth = {
+        "report_cold_10000_vs_1000": ratio(b["report"]["cold_s"], a["report"]["cold_s"]),
+        "report_warm_10000_vs_1000": ratio(b["report"]["warm_s"], a["report"]["warm_s"]),
+        "sql_10000_vs_1000": ratio(b["sql"]["warm_ms"], a["sql"]["warm_ms"]),
+    }
+
+lines = []
+p = lines.append
+p(f"Run {meta['date']} at {meta['commit']}: {meta['cpus']} CPUs, {meta['mem_gib']} GiB, {meta['java']}, "
+  f"PostgreSQL {meta['postgres']} ({meta['database']}); JVM options `{meta['java_opts']}`; "
+  f"{meta['concurrency']} connections/clients on {meta['threads']} threads, {meta['duration']} per load run, "
+  f"{meta['repeats']} report repeats.")
+p("")
+p("| Leaf units | Service PUT/s | p50 ms | p99 ms | Non-2xx | pgbench tx/s | Service ÷ pgbench | Load avg (wrk; pgbench) |")
+p("|---:|---:|---:|---:|---:|---:|---:|---|")
+for r in rows:
+    w, g = r["wrk"], r["pgbench"]
+    p(f"| {r['units']:,} | {fmt(w['ok_rate'])} | {fmt(w['p50_us'] / 1000, 2)} | {fmt(w['p99_us'] / 1000, 2)} "
+      f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 2)} "
+      f"| {w['load_start']} → {w['load_end']}; {g['load_start']} → {g['load_end']} |")
+p("")
+p("| Leaf units | Report JSON bytes | Report cold ms | Report warm ms | If-None-Match ms (status) | Raw SQL ms | "
+  "Cold ÷ SQL | Warm ÷ SQL | Load avg |")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+for r in rows:
+    rep, sql, rt = r["report"], r["sql"], r["ratios"]
+    p(f"| {r['units']:,} | {rep['bytes']:,} | {fmt(ms(rep['cold_s']))} | {fmt(ms(rep['warm_s']))} "
+      f"| {fmt(ms(rep['if_none_match_s']))} ({rep['if_none_match_status']}) | {fmt(sql['warm_ms'])} "
+      f"| {fmt(rt['report_cold_vs_sql'], 2)} | {fmt(rt['report_warm_vs_sql'], 2)} | {rep['load']} |")
+p("")
+if growth:
+    p(f"Growth from 1,000 to 10,000 units (10× the units): report cold {fmt(growth['report_cold_10000_vs_1000'], 2)}×, "
+      f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
+    p("")
+p(f"Start-up to the first 200 of /q/health/ready (external database already running): {meta['startup_ms']:,} ms "
+  f"(load avg {meta['startup_load']}). Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
+  f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
+markdown = "\n".join(lines) + "\n"
+
+with open(out + ".md", "w") as f:
+    f.write(markdown)
+with open(out + ".json", "w") as f:
+    json.dump({"meta": meta, "sizes": rows, "growth": growth}, f, indent=2)
+    f.write("\n")
+print(markdown)
