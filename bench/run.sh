@@ -22,6 +22,7 @@ DURATION=20s
 CONCURRENCY=16
 THREADS=2
 WARM_REPEATS=11
+WARMUP=15s
 JDBC_URL=
 DB_USER=postgres
 DB_PASSWORD=postgres
@@ -36,11 +37,12 @@ while [ $# -gt 0 ]; do
     --concurrency) CONCURRENCY=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --repeats) WARM_REPEATS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
     --db-user) DB_USER=$2; shift 2 ;;
     --db-password) DB_PASSWORD=$2; shift 2 ;;
     --results) RESULTS=$2; shift 2 ;;
-    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; RESULTS=quick; shift ;;
+    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; RESULTS=quick; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -50,6 +52,17 @@ SECONDS_LOAD=${DURATION%s}
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time in clock ticks: of one process, and of a PostgreSQL server (postmaster, live backends, and the
+# backends that have exited, which the postmaster's cutime/cstime collect).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pm=$1 t c
+  [ -n "$pm" ] || { echo 0; return; }
+  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(cpu_ticks "$c"))); done
+  echo "$t"
+}
+HZ=$(getconf CLK_TCK)
 
 # ---------------------------------------------------------------- tools
 install_tools() {
@@ -123,9 +136,11 @@ if [ -z "$JDBC_URL" ]; then
   await_ready holder "$HOLDER" >/dev/null
   PGPORT_EMB=$(sed -n 4p "$WORK/db/postmaster.pid")
   JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT_EMB/postgres"
+  PG_POSTMASTER=$(sed -n 1p "$WORK/db/postmaster.pid")
   DB_KIND="embedded PostgreSQL (held by a second JVM), reached by URL"
 else
   DB_KIND="external PostgreSQL given by --jdbc-url"
+  PG_POSTMASTER=
 fi
 # jdbc:postgresql://host[:port]/db[?…] -> libpq environment for psql and pgbench
 hostport=${JDBC_URL#jdbc:postgresql://}; hostport=${hostport%%/*}
@@ -156,6 +171,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 RUN_TAG=$(date +%s)
 : >"$WORK/rows.jsonl"
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+WARMED=
 for N in "${SIZE_LIST[@]}"; do
   SITES=$(python3 -c "import math; print(max(1, math.isqrt($N - 1) + 1))")
   log "N=$N: loading $SITES sites and $N departments"
@@ -196,12 +212,21 @@ PY
   sql_cold=$(echo "$sql_times" | head -1)
   sql_warm=$(echo "$sql_times" | tail -n +2 | median)
 
-  # Submissions through the service: wrk PUTs whole sheets to random participants.
+  # Submissions through the service: wrk PUTs whole sheets to random participants. The first size is
+  # preceded by an unmeasured warm-up run, so that the JIT has compiled the request path.
+  if [ -z "$WARMED" ] && [ "${WARMUP%s}" != 0 ]; then
+    log "N=$N: warm-up, $WARMUP (not measured)"
+    BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$WARMUP" --timeout 10s \
+      -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >/dev/null 2>&1
+    WARMED=1
+  fi
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
   load_wrk=$(load_avg)
+  svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER")
   BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$DURATION" --timeout 10s \
     -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/wrk.out" 2>&1
   load_wrk_end=$(load_avg)
+  svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER")
   wrk_json=$(grep '^WRKJSON' "$WORK/wrk.out" | sed 's/^WRKJSON //')
   [ -n "$wrk_json" ] || { cat "$WORK/wrk.out" >&2; exit 1; }
   revisions_after=$(psql -XAtq -c "SELECT count(*) FROM submission_revision r JOIN submission s ON s.id = r.submission_id WHERE s.round_id = $ROUND")
@@ -212,6 +237,7 @@ PY
   pgbench -n -M prepared -c "$CONCURRENCY" -j "$THREADS" -T "$SECONDS_LOAD" -f "$HERE/submission.pgbench.sql" \
     -D rid="$ROUND" -D lo="$LO" -D hi="$HI" >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
   load_pgb_end=$(load_avg)
+  pg_cpu2=$(pg_ticks "$PG_POSTMASTER")
   pgb_tps=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.out")
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
   pgb_failed=$(awk '/failed transactions/ {print $4; exit}' "$WORK/pgbench.out")
@@ -219,7 +245,9 @@ PY
   N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
-  PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end python3 - >>"$WORK/rows.jsonl" <<'PY'
+  PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
+  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
+  PG_MEASURED=${PG_POSTMASTER:+1} PGB_TX=$(awk '/actually processed/ {print $NF; exit}' "$WORK/pgbench.out") python3 - >>"$WORK/rows.jsonl" <<'PY'
 import json, os
 e = os.environ
 f = lambda k: float(e[k]) if e.get(k) else None
@@ -229,9 +257,11 @@ print(json.dumps({
                "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},
     "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
-                revisions_in_round=int(e["REVISIONS"])),
+                revisions_in_round=int(e["REVISIONS"]), service_cpu_s=int(e["SVC_CPU"]) / int(e["HZ"]),
+                postgres_cpu_s=int(e["PG_CPU_WRK"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None),
     "pgbench": {"tps": f("PGB_TPS"), "latency_avg_ms": f("PGB_LAT"), "failed": e["PGB_FAILED"],
-                "load_start": e["LOAD_PGB"], "load_end": e["LOAD_PGB_END"]},
+                "load_start": e["LOAD_PGB"], "load_end": e["LOAD_PGB_END"], "transactions": int(e["PGB_TX"]),
+                "postgres_cpu_s": int(e["PG_CPU_PGB"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None},
 }))
 PY
   log "N=$N done: report cold ${cold}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
@@ -246,6 +276,6 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
 {"date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "commit": "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml 2>/dev/null || echo +local-changes)",
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
- "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "repeats": $WARM_REPEATS,
+ "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
  "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END"}
 EOF

@@ -50,8 +50,8 @@ lines = []
 p = lines.append
 p(f"Run {meta['date']} at {meta['commit']}: {meta['cpus']} CPUs, {meta['mem_gib']} GiB, {meta['java']}, "
   f"PostgreSQL {meta['postgres']} ({meta['database']}); JVM options `{meta['java_opts']}`; "
-  f"{meta['concurrency']} connections/clients on {meta['threads']} threads, {meta['duration']} per load run, "
-  f"{meta['repeats']} report repeats.")
+  f"{meta['concurrency']} connections/clients on {meta['threads']} threads, {meta['duration']} per load run "
+  f"after a {meta.get('warmup', '0s')} warm-up, {meta['repeats']} report repeats.")
 p("")
 p("| Leaf units | Service PUT/s | p50 ms | p99 ms | Non-2xx | pgbench tx/s | Service ÷ pgbench | Load avg (wrk; pgbench) |")
 p("|---:|---:|---:|---:|---:|---:|---:|---|")
@@ -60,6 +60,17 @@ for r in rows:
     p(f"| {r['units']:,} | {fmt(w['ok_rate'])} | {fmt(w['p50_us'] / 1000, 2)} | {fmt(w['p99_us'] / 1000, 2)} "
       f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 2)} "
       f"| {w['load_start']} → {w['load_end']}; {g['load_start']} → {g['load_end']} |")
+p("")
+p("CPU per stored sheet, from /proc (clock ticks of the service JVM and of every PostgreSQL process):")
+p("")
+p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | PostgreSQL ms/tx (pgbench run) |")
+p("|---:|---:|---:|---:|")
+for r in rows:
+    w, g = r["wrk"], r["pgbench"]
+    n_ok = w["requests"] - w["errors"]["status"]
+    per = lambda cpu, n: None if cpu is None or not n else cpu * 1000.0 / n
+    p(f"| {r['units']:,} | {fmt(per(w.get('service_cpu_s'), n_ok), 2)} | {fmt(per(w.get('postgres_cpu_s'), n_ok), 2)} "
+      f"| {fmt(per(g.get('postgres_cpu_s'), g.get('transactions')), 2)} |")
 p("")
 p("| Leaf units | Report JSON bytes | Report cold ms | Report warm ms | If-None-Match ms (status) | Raw SQL ms | "
   "Cold ÷ SQL | Warm ÷ SQL | Load avg |")
