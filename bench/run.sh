@@ -5,6 +5,8 @@
 #   bash bench/run.sh --quick             # CI: N = 100, 3 s of load
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
+#   other options: --threads 2 --repeats 11 --warmup 15s --no-cds --results NAME
+#   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below)
 #
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
@@ -23,13 +25,14 @@ CONCURRENCY=16
 THREADS=2
 WARM_REPEATS=11
 WARMUP=15s
+CDS=1
 JDBC_URL=
 DB_USER=postgres
 DB_PASSWORD=postgres
 RESULTS=latest
 JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
     --threads) THREADS=$2; shift 2 ;;
     --repeats) WARM_REPEATS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --no-cds) CDS=0; shift ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
     --db-user) DB_USER=$2; shift 2 ;;
     --db-password) DB_PASSWORD=$2; shift 2 ;;
@@ -151,12 +155,33 @@ dbname=${JDBC_URL#jdbc:postgresql://*/}; export PGDATABASE=${dbname%%\?*}
 export PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
 PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
 
+# ---------------------------------------------------------------- start-up with an application class-data archive
+# A JDK feature, no change to the service: a first start records the loaded classes at exit
+# (-XX:ArchiveClassesAtExit), later starts map them (-XX:SharedArchiveFile). Measured beside the plain start.
+stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
+DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
+CDS_MS=null; LOAD_CDS=
+if [ "$CDS" = 1 ]; then
+  log "recording a class-data archive (training start)"
+  saved=$JAVA_OPTS_BENCH
+  JAVA_OPTS_BENCH="$saved -XX:ArchiveClassesAtExit=$WORK/app.jsa"
+  pid=$(start_service cds-train "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready cds-train "$pid" >/dev/null; stop_pid "$pid"
+  JAVA_OPTS_BENCH="$saved -XX:SharedArchiveFile=$WORK/app.jsa"
+  LOAD_CDS=$(load_avg); t0=$(date +%s%N)
+  pid=$(start_service cds "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready cds "$pid" >/dev/null
+  CDS_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  stop_pid "$pid"
+  JAVA_OPTS_BENCH=$saved
+  log "start-up with the archive: $CDS_MS ms (load $LOAD_CDS)"
+fi
+
 # ---------------------------------------------------------------- service under test
 log "starting the service under test against $JDBC_URL"
 LOAD_AT_START=$(load_avg)
 t0=$(date +%s%N)
-SERVICE=$(start_service service QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" \
-  QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
+SERVICE=$(start_service service "${DB_ENV[@]}")
 PIDS+=("$SERVICE")
 PORT=$(await_ready service "$SERVICE")
 t1=$(date +%s%N)
@@ -277,5 +302,5 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
  "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
- "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END"}
+ "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_cds_ms": $CDS_MS, "startup_cds_load": "$LOAD_CDS", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END"}
 EOF

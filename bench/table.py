@@ -85,8 +85,11 @@ if growth:
     p(f"Growth from 1,000 to 10,000 units (10× the units): report cold {fmt(growth['report_cold_10000_vs_1000'], 2)}×, "
       f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
     p("")
+cds = meta.get("startup_cds_ms")
 p(f"Start-up to the first 200 of /q/health/ready (external database already running): {meta['startup_ms']:,} ms "
-  f"(load avg {meta['startup_load']}). Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
+  f"(load avg {meta['startup_load']})"
+  + (f"; with an application class-data archive (`-XX:SharedArchiveFile`): {cds:,} ms (load avg {meta['startup_cds_load']})"
+     if cds is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
   f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
 markdown = "\n".join(lines) + "\n"
 

@@ -97,8 +97,10 @@ public class ReportService {
                 unknowns.add(new ReportResponse.UnknownAnswer(q.number(), id, row.code(), row.name()));
             }
         }
+        Map<Long, Sheet> sheetById = new HashMap<>();
+        sheets.forEach(s -> sheetById.put(s.unitId(), s));
         List<ReportResponse.UnitResult> unitResults = rows.stream().filter(r -> r.answers() != null).map(r -> {
-            Sheet sheet = Sheet.of(r.unitId(), r.headcount(), r.answers());
+            Sheet sheet = sheetById.get(r.unitId()); // parsed once above
             return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(), r.headcount(), sheet.score(),
                     BandView.of(io.shukei.tally.Band.of(io.shukei.tally.Score.of(sheet.score()))), r.revision(),
                     r.submittedAt(), r.revisedAt());
@@ -141,8 +143,17 @@ public class ReportService {
     /** One row per direct child subtree that has participants, tallied under the same policy. */
     private List<ReportResponse.ChildResult> children(Unit node, List<ReportRepository.ParticipantRow> rows, Policy policy) {
         List<ReportResponse.ChildResult> children = new ArrayList<>();
+        // The rows grouped by the child subtree they lie in, in one pass (a child's path is the node's path
+        // plus one segment), instead of a scan of every row for every child.
+        Map<String, List<ReportRepository.ParticipantRow>> byChild = new HashMap<>();
+        for (ReportRepository.ParticipantRow r : rows) {
+            int end = r.path().indexOf('/', node.path.length());
+            if (r.path().startsWith(node.path) && end > 0) {
+                byChild.computeIfAbsent(r.path().substring(0, end + 1), k -> new ArrayList<>()).add(r);
+            }
+        }
         for (ReportRepository.ChildRow child : repository.children(node.id)) {
-            List<ReportRepository.ParticipantRow> under = rows.stream().filter(r -> r.path().startsWith(child.path())).toList();
+            List<ReportRepository.ParticipantRow> under = byChild.getOrDefault(child.path(), List.of());
             if (under.isEmpty()) {
                 continue;
             }

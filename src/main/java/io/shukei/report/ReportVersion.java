@@ -16,7 +16,7 @@ import io.shukei.catalog.Catalog;
  * The version of everything a round's report reads, computed in the database so that every instance
  * of the service agrees on it: the round's revision (status, participants), the count and the sum of
  * the revisions of its sheets (a sheet is never deleted and its revision only grows, so every write
- * changes the sum), and a fingerprint of its organisation's units (count, ids, revisions, last change:
+ * changes the sum), and a fingerprint of its organisation's units (count, revisions, last change:
  * names, headcounts, moves, archiving, creation and deletion). It reads two index ranges and no sheet
  * content, a fraction of the report's own query.
  */
@@ -41,7 +41,7 @@ class ReportVersion {
         List<Object> rows = em.createNativeQuery("""
                         SELECT concat_ws('/', r.revision, r.updated_at,
                                (SELECT concat_ws('.', count(*), sum(s.revision)) FROM submission s WHERE s.round_id = r.id),
-                               (SELECT concat_ws('.', count(*), sum(u.id), sum(u.revision), max(u.updated_at))
+                               (SELECT concat_ws('.', count(*), sum(u.revision), max(u.updated_at))
                                 FROM unit u WHERE u.path LIKE '/' || split_part(scope.path, '/', 2) || '/%'))
                         FROM round r JOIN unit scope ON scope.id = r.scope_unit_id
                         WHERE r.id = :round""")
