@@ -30,7 +30,7 @@ JDBC_URL=
 DB_USER=postgres
 DB_PASSWORD=postgres
 RESULTS=latest
-JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx128m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -108,7 +108,7 @@ trap cleanup EXIT
 # Starts the jar with the given environment; prints the pid. The HTTP port is free (0) and read from the log.
 start_service() {
   local name=$1; shift
-  env "$@" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 \
+  env "$@" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
     java $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   echo $!
 }
@@ -234,6 +234,9 @@ PY
   load_sql=$(load_avg)
   sql_times=$( { echo '\timing on'; for _ in $(seq 1 "$WARM_REPEATS"); do cat "$HERE/report.sql"; done; } |
     psql -Xq -v rid="$ROUND" -v prefix="$PREFIX" -o /dev/null 2>&1 | awk '/^Time:/ {print $2}')
+  rows_times=$( { echo '\timing on'; for _ in $(seq 1 "$WARM_REPEATS"); do cat "$HERE/participants.sql"; done; } |
+    psql -Xq -v rid="$ROUND" -v prefix="$PREFIX" -o /dev/null 2>&1 | awk '/^Time:/ {print $2}')
+  rows_warm=$(echo "$rows_times" | tail -n +2 | median)
   sql_cold=$(echo "$sql_times" | head -1)
   sql_warm=$(echo "$sql_times" | tail -n +2 | median)
 
@@ -268,7 +271,7 @@ PY
   pgb_failed=$(awk '/failed transactions/ {print $4; exit}' "$WORK/pgbench.out")
 
   N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
-  LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
+  LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
   SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
@@ -280,7 +283,7 @@ print(json.dumps({
     "units": int(e["N"]), "sites": int(e["SITES"]), "round": int(e["ROUND"]),
     "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
                "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},
-    "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "load": e["LOAD_SQL"]},
+    "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
                 revisions_in_round=int(e["REVISIONS"]), service_cpu_s=int(e["SVC_CPU"]) / int(e["HZ"]),
                 postgres_cpu_s=int(e["PG_CPU_WRK"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None),

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * names the current tag, otherwise the serialised report, kept in a small in-memory cache under its tag.
  * The tag is computed in the database before the report is read, so a cached body is never older than
  * its tag and every instance answers the same tag for the same data; a change anywhere (a sheet, the
- * round, a unit) makes a new tag, and the old entry is simply not used again.
+ * round, a unit) makes a new tag, and the old entry is simply not used again. The cache holds at most
+ * shukei.report-cache.max-bytes of JSON (16 MiB: one report over 10,000 units is about 9 MB), least
+ * recently used first out.
  */
 @ApplicationScoped
 class ReportCache {
@@ -33,7 +35,7 @@ class ReportCache {
     private long bytes;
 
     ReportCache(ReportVersion versions, ReportService service, ObjectMapper mapper,
-                @ConfigProperty(name = "shukei.report-cache.max-bytes", defaultValue = "33554432") long maxBytes) {
+                @ConfigProperty(name = "shukei.report-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
         this.versions = versions;
         this.service = service;
         this.mapper = mapper;
@@ -75,7 +77,7 @@ class ReportCache {
     }
 
     private synchronized void store(Key key, Entry entry) {
-        if (entry.body().length > maxBytes / 2) {
+        if (entry.body().length > maxBytes) {
             return;
         }
         Entry previous = entries.put(key, entry);
