@@ -265,6 +265,7 @@ PY
   pgbench -n -M prepared -c "$CONCURRENCY" -j "$THREADS" -T "$SECONDS_LOAD" -f "$HERE/submission.pgbench.sql" \
     -D rid="$ROUND" -D lo="$LO" -D hi="$HI" >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
   load_pgb_end=$(load_avg)
+  sleep 1 # pgbench's backends have exited; let the postmaster reap them so that their CPU time is counted
   pg_cpu2=$(pg_ticks "$PG_POSTMASTER")
   pgb_tps=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.out")
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
