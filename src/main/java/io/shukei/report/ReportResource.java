@@ -61,10 +61,12 @@ public class ReportResource {
 
     private final ReportService service;
     private final ReportHtml html;
+    private final ReportCache json;
 
-    ReportResource(ReportService service, ReportHtml html) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json) {
         this.service = service;
         this.html = html;
+        this.json = json;
     }
 
     @GET
@@ -87,6 +89,8 @@ public class ReportResource {
                                     value = "(binary workbook)")),
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"ja\">…</html>"))})
+    @APIResponse(responseCode = "304", description = "JSON only: If-None-Match names the current ETag, which "
+            + "changes with any sheet, the round or a unit of its organisation, and is the same on every instance")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
@@ -101,8 +105,8 @@ public class ReportResource {
                         @Context HttpHeaders headers) {
         ReportFormat chosen = Negotiation.choose(ReportFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == ReportFormat.JSON) {
-            return Response.ok(service.report(roundId, unitId, policy), chosen.mediaType())
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+            // ETag from the round's version in the database, 304 on If-None-Match, cached body (ReportCache).
+            return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
         }
         Language language = Language.of(lang, acceptLanguage);
         ReportService.ReportDocument document = service.document(roundId, unitId, policy);

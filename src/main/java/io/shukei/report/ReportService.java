@@ -50,13 +50,27 @@ public class ReportService {
         this.access = access;
     }
 
-    public ReportResponse report(long roundId, Long unitId, String policyParam) {
-        Round round = rounds.require(roundId);
+    /**
+     * The node a report is tallied at, after every check: the round and the node must be visible to
+     * the caller and the node part of the round's tree. Callers of a cached report resolve it first,
+     * so the cache never answers for a node the caller may not see.
+     */
+    long node(long roundId, Long unitId) {
+        return resolveNode(rounds.require(roundId), unitId).id;
+    }
+
+    private Unit resolveNode(Round round, Long unitId) {
         Unit scope = units.load(round.scopeUnitId);
         Unit node = unitId != null ? units.require(unitId) : defaultNode(scope);
         if (node.organisationId() != scope.organisationId() || !(scope.contains(node) || node.contains(scope))) {
-            throw ProblemException.invalid("unitId", "unit " + node.id + " is not part of round " + roundId + "'s tree");
+            throw ProblemException.invalid("unitId", "unit " + node.id + " is not part of round " + round.id + "'s tree");
         }
+        return node;
+    }
+
+    public ReportResponse report(long roundId, Long unitId, String policyParam) {
+        Round round = rounds.require(roundId);
+        Unit node = resolveNode(round, unitId);
         Policy policy = policyParam == null || policyParam.isBlank() ? round.policy
                 : Enums.parse(Policy.class, policyParam, "policy");
 
@@ -100,8 +114,10 @@ public class ReportService {
                 unknowns.add(new ReportResponse.UnknownAnswer(q.number(), id, row.code(), row.name()));
             }
         }
+        Map<Long, Sheet> sheetById = new HashMap<>();
+        sheets.forEach(s -> sheetById.put(s.unitId(), s));
         List<ReportResponse.UnitResult> unitResults = rows.stream().filter(r -> r.answers() != null).map(r -> {
-            Sheet sheet = Sheet.of(r.unitId(), r.headcount(), r.answers());
+            Sheet sheet = sheetById.get(r.unitId()); // parsed once above
             return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(), r.headcount(), sheet.score(),
                     BandView.of(io.shukei.tally.Band.of(io.shukei.tally.Score.of(sheet.score()))), r.revision(),
                     r.submittedAt(), r.revisedAt());
@@ -150,8 +166,17 @@ public class ReportService {
     /** One row per direct child subtree that has participants, tallied under the same policy. */
     private List<ReportResponse.ChildResult> children(Unit node, List<ReportRepository.ParticipantRow> rows, Policy policy) {
         List<ReportResponse.ChildResult> children = new ArrayList<>();
+        // The rows grouped by the child subtree they lie in, in one pass (a child's path is the node's path
+        // plus one segment), instead of a scan of every row for every child.
+        Map<String, List<ReportRepository.ParticipantRow>> byChild = new HashMap<>();
+        for (ReportRepository.ParticipantRow r : rows) {
+            int end = r.path().indexOf('/', node.path.length());
+            if (r.path().startsWith(node.path) && end > 0) {
+                byChild.computeIfAbsent(r.path().substring(0, end + 1), k -> new ArrayList<>()).add(r);
+            }
+        }
         for (ReportRepository.ChildRow child : repository.children(node.id)) {
-            List<ReportRepository.ParticipantRow> under = rows.stream().filter(r -> r.path().startsWith(child.path())).toList();
+            List<ReportRepository.ParticipantRow> under = byChild.getOrDefault(child.path(), List.of());
             if (under.isEmpty()) {
                 continue;
             }

@@ -77,10 +77,13 @@ class SubmissionService {
         ETags.checkIfMatch(ifMatch, current == null ? null : current.revision);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (current != null) {
-            SubmissionRevision latest = revisions.find(current.id, current.revision);
-            if (current.answers.equals(sheet.letters()) && latest.comments.equals(comments)
-                    && Objects.equals(current.respondent, respondent)) {
-                return new Outcome(view(current, latest, units.require(unitId)), false);
+            // The current revision (for its comments) is read only when answers and respondent are unchanged:
+            // a changed sheet, the common case, needs one query less.
+            if (current.answers.equals(sheet.letters()) && Objects.equals(current.respondent, respondent)) {
+                SubmissionRevision latest = revisions.find(current.id, current.revision);
+                if (latest.comments.equals(comments)) {
+                    return new Outcome(view(current, latest, units.require(unitId)), false);
+                }
             }
         } else {
             current = new Submission();

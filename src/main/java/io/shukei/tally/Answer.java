@@ -35,11 +35,13 @@ public enum Answer {
     }
 
     public static Answer ofLetter(char letter) {
-        for (Answer a : values()) {
-            if (a.letter() == letter) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("No answer for letter " + letter);
+        // A switch rather than a scan of values(), which copies the array: reports parse every stored letter.
+        return switch (letter) {
+            case 'I' -> IMPLEMENTED;
+            case 'P' -> PARTIAL;
+            case 'N' -> NOT_IMPLEMENTED;
+            case 'U' -> UNKNOWN;
+            default -> throw new IllegalArgumentException("No answer for letter " + letter);
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.shukei.tally;
 
+import java.util.Arrays;
+
 import java.util.List;
 
 /**
@@ -20,7 +22,11 @@ public record Sheet(long unitId, Integer headcount, List<Answer> answers) {
 
     /** Parses the compact form, one letter per question (for example "IIPN…"). */
     public static Sheet of(long unitId, Integer headcount, String letters) {
-        return new Sheet(unitId, headcount, letters.chars().mapToObj(c -> Answer.ofLetter((char) c)).toList());
+        Answer[] answers = new Answer[letters.length()];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = Answer.ofLetter(letters.charAt(i));
+        }
+        return new Sheet(unitId, headcount, Arrays.asList(answers));
     }
 
     public Answer answer(int question) {

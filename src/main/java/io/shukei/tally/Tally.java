@@ -13,6 +13,8 @@ import java.util.function.Function;
  */
 public final class Tally {
 
+    private static final Answer[] ANSWERS = Answer.values();
+
     private Tally() {
     }
 
@@ -42,25 +44,30 @@ public final class Tally {
     }
 
     private static QuestionResult question(List<Sheet> sheets, int q, Policy policy) {
-        Map<Answer, Integer> distribution = new EnumMap<>(Answer.class);
-        for (Answer a : Answer.values()) {
-            distribution.put(a, 0);
-        }
+        // One pass over the sheets with plain counters (a report over 10,000 units runs this 25 times per policy).
+        int[] counts = new int[ANSWERS.length];
+        Answer weakest = null;
         List<Long> unknownUnits = new ArrayList<>();
         for (Sheet s : sheets) {
             Answer a = s.answer(q);
-            distribution.merge(a, 1, Integer::sum);
+            counts[a.ordinal()]++;
+            if (weakest == null || a.points() < weakest.points()) {
+                weakest = a;
+            }
             if (a == Answer.UNKNOWN) {
                 unknownUnits.add(s.unitId());
             }
+        }
+        Map<Answer, Integer> distribution = new EnumMap<>(Answer.class);
+        for (Answer a : ANSWERS) {
+            distribution.put(a, counts[a.ordinal()]);
         }
         if (sheets.isEmpty()) {
             return new QuestionResult(q, null, null, distribution, unknownUnits);
         }
         Answer answer = switch (policy) {
             case CONSOLIDATED -> consolidated(distribution, sheets.size());
-            case WEAKEST -> sheets.stream().map(s -> s.answer(q))
-                    .min(Comparator.comparingInt(Answer::points)).orElseThrow();
+            case WEAKEST -> weakest;
             case MEAN, HEADCOUNT_MEAN -> null;
         };
         Score value = switch (policy) {

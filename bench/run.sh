@@ -1,0 +1,313 @@
+#!/usr/bin/env bash
+# Shukei benchmark: the packaged service against the database's own limit, on one machine, in one run.
+#
+#   bash bench/run.sh                     # full run: N = 100, 1000, 10000 leaf units, 20 s of load each
+#   bash bench/run.sh --quick             # CI: N = 100, 3 s of load
+#   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
+#   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
+#   other options: --threads 2 --repeats 11 --warmup 15s --no-cds --results NAME
+#   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below)
+#
+# Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
+# directory) and only holds the database; the instance under test is a second one started against that
+# database by URL, as an external database. All traffic goes to 127.0.0.1; every load run is bounded in
+# time and stops by itself. Installs wrk and the PostgreSQL client tools (psql, pgbench) with apt-get
+# when they are missing. Writes the table to stdout and to bench/results/latest.{md,json}
+# (bench/results/quick.{md,json} with --quick).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+
+SIZES=100,1000,10000
+DURATION=20s
+CONCURRENCY=16
+THREADS=2
+WARM_REPEATS=11
+WARMUP=15s
+CDS=1
+JDBC_URL=
+DB_USER=postgres
+DB_PASSWORD=postgres
+RESULTS=latest
+# The measured service accepts this key as a global admin for the run (never a real secret).
+BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export BENCH_KEY
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}
+
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+while [ $# -gt 0 ]; do
+  case $1 in
+    --sizes) SIZES=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --concurrency) CONCURRENCY=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --repeats) WARM_REPEATS=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --no-cds) CDS=0; shift ;;
+    --jdbc-url) JDBC_URL=$2; shift 2 ;;
+    --db-user) DB_USER=$2; shift 2 ;;
+    --db-password) DB_PASSWORD=$2; shift 2 ;;
+    --results) RESULTS=$2; shift 2 ;;
+    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; RESULTS=quick; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+SECONDS_LOAD=${DURATION%s}
+[ "$THREADS" -gt "$CONCURRENCY" ] && THREADS=$CONCURRENCY
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time in clock ticks: of one process, and of a PostgreSQL server (postmaster, live backends, and the
+# backends that have exited, which the postmaster's cutime/cstime collect).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local pm=$1 t c
+  [ -n "$pm" ] || { echo 0; return; }
+  t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+  for c in $(pgrep -P "$pm"); do t=$((t + $(cpu_ticks "$c"))); done
+  echo "$t"
+}
+HZ=$(getconf CLK_TCK)
+
+# ---------------------------------------------------------------- tools
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  { command -v psql >/dev/null && command -v pgbench >/dev/null; } || missing+=(postgresql-client)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v python3 >/dev/null || missing+=(python3)
+  [ ${#missing[@]} -eq 0 ] && return
+  log "installing ${missing[*]}"
+  local sudo=
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+install_tools
+
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$JAR" ]; then
+  log "building the service (./mvnw -B -q package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/shukei-bench.XXXXXX")
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# Starts the jar with the given environment; prints the pid. The HTTP port is free (0) and read from the log.
+start_service() {
+  local name=$1; shift
+  env "$@" SHUKEI_BOOTSTRAP_ADMIN_KEY="$BENCH_KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    java $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+  echo $!
+}
+
+# Waits for "Listening on" and a 200 from /q/health/ready; prints the port.
+await_ready() {
+  local name=$1 pid=$2 port= i
+  for i in $(seq 1 1200); do
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK/$name.log" >&2; echo "service $name exited" >&2; return 1; }
+    if [ -z "$port" ]; then
+      port=$(grep -oE 'Listening on: http://127\.0\.0\.1:[0-9]+' "$WORK/$name.log" 2>/dev/null | head -1 | sed 's/.*://') || true
+    fi
+    if [ -n "$port" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
+      echo "$port"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "service $name not ready in 60 s" >&2
+  return 1
+}
+
+# ---------------------------------------------------------------- database
+if [ -z "$JDBC_URL" ]; then
+  log "starting the embedded PostgreSQL (held by a first service instance)"
+  HOLDER=$(start_service holder SHUKEI_EMBEDDED_DB_DIR="$WORK/db" QUARKUS_DATASOURCE_JDBC_URL= \
+    SHUKEI_EMBEDDED_DB_ENABLED=true)
+  PIDS+=("$HOLDER")
+  await_ready holder "$HOLDER" >/dev/null
+  PGPORT_EMB=$(sed -n 4p "$WORK/db/postmaster.pid")
+  JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT_EMB/postgres"
+  PG_POSTMASTER=$(sed -n 1p "$WORK/db/postmaster.pid")
+  DB_KIND="embedded PostgreSQL (held by a second JVM), reached by URL"
+else
+  DB_KIND="external PostgreSQL given by --jdbc-url"
+  PG_POSTMASTER=
+fi
+# jdbc:postgresql://host[:port]/db[?…] -> libpq environment for psql and pgbench
+hostport=${JDBC_URL#jdbc:postgresql://}; hostport=${hostport%%/*}
+export PGHOST=${hostport%%:*}
+export PGPORT=5432
+[[ $hostport == *:* ]] && PGPORT=${hostport##*:}
+dbname=${JDBC_URL#jdbc:postgresql://*/}; export PGDATABASE=${dbname%%\?*}
+export PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
+PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
+
+# ---------------------------------------------------------------- start-up with an application class-data archive
+# A JDK feature, no change to the service: a first start records the loaded classes at exit
+# (-XX:ArchiveClassesAtExit), later starts map them (-XX:SharedArchiveFile). Measured beside the plain start.
+stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
+DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
+CDS_MS=null; LOAD_CDS=
+if [ "$CDS" = 1 ]; then
+  log "recording a class-data archive (training start)"
+  saved=$JAVA_OPTS_BENCH
+  JAVA_OPTS_BENCH="$saved -XX:ArchiveClassesAtExit=$WORK/app.jsa"
+  pid=$(start_service cds-train "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready cds-train "$pid" >/dev/null; stop_pid "$pid"
+  JAVA_OPTS_BENCH="$saved -XX:SharedArchiveFile=$WORK/app.jsa"
+  LOAD_CDS=$(load_avg); t0=$(date +%s%N)
+  pid=$(start_service cds "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready cds "$pid" >/dev/null
+  CDS_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  stop_pid "$pid"
+  JAVA_OPTS_BENCH=$saved
+  log "start-up with the archive: $CDS_MS ms (load $LOAD_CDS)"
+fi
+
+# ---------------------------------------------------------------- service under test
+log "starting the service under test against $JDBC_URL"
+LOAD_AT_START=$(load_avg)
+t0=$(date +%s%N)
+SERVICE=$(start_service service "${DB_ENV[@]}")
+PIDS+=("$SERVICE")
+PORT=$(await_ready service "$SERVICE")
+t1=$(date +%s%N)
+STARTUP_MS=$(( (t1 - t0) / 1000000 ))
+B=http://127.0.0.1:$PORT/api/v1
+log "ready on port $PORT after $STARTUP_MS ms (load $LOAD_AT_START)"
+
+post() { curl -sS -f -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' -X POST "$B/$1" -d "$2"; }
+json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+RUN_TAG=$(date +%s)
+: >"$WORK/rows.jsonl"
+IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+WARMED=
+for N in "${SIZE_LIST[@]}"; do
+  SITES=$(python3 -c "import math; print(max(1, math.isqrt($N - 1) + 1))")
+  log "N=$N: loading $SITES sites and $N departments"
+  ORG=$(post units "{\"code\":\"bench-$N-$RUN_TAG\",\"name\":\"ベンチマーク $N\"}" | json_id)
+  out=$(psql -XAtq -v org="$ORG" -v n="$N" -v sites="$SITES" -f "$HERE/load.sql")
+  LO=$(echo "$out" | awk '/^LOADED/ {print $2}'); HI=$(echo "$out" | awk '/^LOADED/ {print $3}')
+  ROUND=$(post rounds "{\"title\":\"bench $N\",\"scopeUnitId\":$ORG}" | json_id)
+  psql -XAtq -v rid="$ROUND" -v n="$N" -f "$HERE/sheets.sql" >/dev/null
+  psql -XAtq -c "VACUUM ANALYZE unit, round_participant, submission, submission_revision" >/dev/null
+
+  # Report: cold = the first request after the data changed; warm = median of repeats.
+  REPORT=$B/rounds/$ROUND/report
+  load_report=$(load_avg)
+  cold=$(curl -sS -f -o "$WORK/report.json" -D "$WORK/report.h" -w '%{time_total}' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT")
+  bytes=$(stat -c %s "$WORK/report.json")
+  python3 - "$WORK/report.json" "$N" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted"], r["coverage"]
+PY
+  warm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
+    curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT"; done | median)
+  etag=$(grep -i '^etag:' "$WORK/report.h" | cut -d' ' -f2- | tr -d '\r' || true)
+  if [ -n "$etag" ]; then
+    nm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
+      curl -sS -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' -H "If-None-Match: $etag" "$REPORT"; done)
+    nm_status=$(echo "$nm" | awk '{print $1}' | sort -u | tr '\n' ' ' | sed 's/ $//')
+    nm_time=$(echo "$nm" | awk '{print $2}' | median)
+  else
+    nm_status=none; nm_time=
+  fi
+
+  # The same aggregation as one SQL query, timed by psql's \timing (client-side, includes the round trip).
+  PREFIX=$(psql -XAtq -c "SELECT path FROM unit WHERE id = $ORG")%
+  load_sql=$(load_avg)
+  sql_times=$( { echo '\timing on'; for _ in $(seq 1 "$WARM_REPEATS"); do cat "$HERE/report.sql"; done; } |
+    psql -Xq -v rid="$ROUND" -v prefix="$PREFIX" -o /dev/null 2>&1 | awk '/^Time:/ {print $2}')
+  rows_times=$( { echo '\timing on'; for _ in $(seq 1 "$WARM_REPEATS"); do cat "$HERE/participants.sql"; done; } |
+    psql -Xq -v rid="$ROUND" -v prefix="$PREFIX" -o /dev/null 2>&1 | awk '/^Time:/ {print $2}')
+  rows_warm=$(echo "$rows_times" | tail -n +2 | median)
+  sql_cold=$(echo "$sql_times" | head -1)
+  sql_warm=$(echo "$sql_times" | tail -n +2 | median)
+
+  # Submissions through the service: wrk PUTs whole sheets to random participants. The first size is
+  # preceded by an unmeasured warm-up run, so that the JIT has compiled the request path.
+  if [ -z "$WARMED" ] && [ "${WARMUP%s}" != 0 ]; then
+    log "N=$N: warm-up, $WARMUP (not measured)"
+    BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$WARMUP" --timeout 10s \
+      -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >/dev/null 2>&1
+    WARMED=1
+  fi
+  log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
+  load_wrk=$(load_avg)
+  svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER")
+  BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$DURATION" --timeout 10s \
+    -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/wrk.out" 2>&1
+  load_wrk_end=$(load_avg)
+  svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER")
+  wrk_json=$(grep '^WRKJSON' "$WORK/wrk.out" | sed 's/^WRKJSON //')
+  [ -n "$wrk_json" ] || { cat "$WORK/wrk.out" >&2; exit 1; }
+  revisions_after=$(psql -XAtq -c "SELECT count(*) FROM submission_revision r JOIN submission s ON s.id = r.submission_id WHERE s.round_id = $ROUND")
+
+  # The same database work without the service.
+  log "N=$N: pgbench, $CONCURRENCY clients, $SECONDS_LOAD s"
+  load_pgb=$(load_avg)
+  pgbench -n -M prepared -c "$CONCURRENCY" -j "$THREADS" -T "$SECONDS_LOAD" -f "$HERE/submission.pgbench.sql" \
+    -D rid="$ROUND" -D lo="$LO" -D hi="$HI" >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
+  load_pgb_end=$(load_avg)
+  sleep 1 # pgbench's backends have exited; let the postmaster reap them so that their CPU time is counted
+  pg_cpu2=$(pg_ticks "$PG_POSTMASTER")
+  pgb_tps=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.out")
+  pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
+  pgb_failed=$(awk '/failed transactions/ {print $4; exit}' "$WORK/pgbench.out")
+
+  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
+  LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
+  LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
+  PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
+  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
+  PG_MEASURED=${PG_POSTMASTER:+1} PGB_TX=$(awk '/actually processed/ {print $NF; exit}' "$WORK/pgbench.out") python3 - >>"$WORK/rows.jsonl" <<'PY'
+import json, os
+e = os.environ
+f = lambda k: float(e[k]) if e.get(k) else None
+print(json.dumps({
+    "units": int(e["N"]), "sites": int(e["SITES"]), "round": int(e["ROUND"]),
+    "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
+               "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},
+    "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
+    "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
+                revisions_in_round=int(e["REVISIONS"]), service_cpu_s=int(e["SVC_CPU"]) / int(e["HZ"]),
+                postgres_cpu_s=int(e["PG_CPU_WRK"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None),
+    "pgbench": {"tps": f("PGB_TPS"), "latency_avg_ms": f("PGB_LAT"), "failed": e["PGB_FAILED"],
+                "load_start": e["LOAD_PGB"], "load_end": e["LOAD_PGB_END"], "transactions": int(e["PGB_TX"]),
+                "postgres_cpu_s": int(e["PG_CPU_PGB"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None},
+}))
+PY
+  log "N=$N done: report cold ${cold}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
+done
+
+RSS_KB=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVICE/status")
+HWM_KB=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE/status")
+LOAD_END=$(load_avg)
+
+mkdir -p "$HERE/results"
+python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
+{"date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "commit": "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml 2>/dev/null || echo +local-changes)",
+ "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
+ "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
+ "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
+ "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_cds_ms": $CDS_MS, "startup_cds_load": "$LOAD_CDS", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END"}
+EOF

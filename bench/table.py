@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Turns one benchmark run (meta on stdin, one JSON row per size in argv[1]) into the results table.
+
+Writes <argv[2]>.md and <argv[2]>.json and prints the markdown to stdout.
+"""
+import json
+import sys
+
+meta = json.load(sys.stdin)
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+out = sys.argv[2]
+
+
+def ms(seconds):
+    return None if seconds is None else seconds * 1000.0
+
+
+def fmt(value, digits=1):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def ratio(a, b):
+    return None if a is None or b in (None, 0) else a / b
+
+
+for r in rows:
+    w = r["wrk"]
+    seconds = w["duration_us"] / 1e6
+    w["rate"] = w["requests"] / seconds if seconds else None
+    ok = w["requests"] - w["errors"]["status"]
+    w["ok_rate"] = ok / seconds if seconds else None
+    r["ratios"] = {
+        "submissions_vs_pgbench": ratio(w["ok_rate"], r["pgbench"]["tps"]),
+        "report_cold_vs_sql": ratio(ms(r["report"]["cold_s"]), r["sql"]["warm_ms"]),
+        "report_warm_vs_sql": ratio(ms(r["report"]["warm_s"]), r["sql"]["warm_ms"]),
+        "report_304_vs_sql": ratio(ms(r["report"]["if_none_match_s"]), r["sql"]["warm_ms"]),
+    }
+
+by_n = {r["units"]: r for r in rows}
+growth = {}
+if 1000 in by_n and 10000 in by_n:
+    a, b = by_n[1000], by_n[10000]
+    growth = {
+        "report_cold_10000_vs_1000": ratio(b["report"]["cold_s"], a["report"]["cold_s"]),
+        "report_warm_10000_vs_1000": ratio(b["report"]["warm_s"], a["report"]["warm_s"]),
+        "sql_10000_vs_1000": ratio(b["sql"]["warm_ms"], a["sql"]["warm_ms"]),
+    }
+
+lines = []
+p = lines.append
+p(f"Run {meta['date']} at {meta['commit']}: {meta['cpus']} CPUs, {meta['mem_gib']} GiB, {meta['java']}, "
+  f"PostgreSQL {meta['postgres']} ({meta['database']}); JVM options `{meta['java_opts']}`; "
+  f"{meta['concurrency']} connections/clients on {meta['threads']} threads, {meta['duration']} per load run "
+  f"after a {meta.get('warmup', '0s')} warm-up, {meta['repeats']} report repeats.")
+p("")
+p("| Leaf units | Service PUT/s | p50 ms | p99 ms | Non-2xx | pgbench tx/s | Service ÷ pgbench | Load avg (wrk; pgbench) |")
+p("|---:|---:|---:|---:|---:|---:|---:|---|")
+for r in rows:
+    w, g = r["wrk"], r["pgbench"]
+    p(f"| {r['units']:,} | {fmt(w['ok_rate'])} | {fmt(w['p50_us'] / 1000, 2)} | {fmt(w['p99_us'] / 1000, 2)} "
+      f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 2)} "
+      f"| {w['load_start']} → {w['load_end']}; {g['load_start']} → {g['load_end']} |")
+p("")
+p("CPU per stored sheet, from /proc (clock ticks of the service JVM and of every PostgreSQL process):")
+p("")
+p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | PostgreSQL ms/tx (pgbench run) |")
+p("|---:|---:|---:|---:|")
+for r in rows:
+    w, g = r["wrk"], r["pgbench"]
+    n_ok = w["requests"] - w["errors"]["status"]
+    per = lambda cpu, n: None if cpu is None or not n else cpu * 1000.0 / n
+    p(f"| {r['units']:,} | {fmt(per(w.get('service_cpu_s'), n_ok), 2)} | {fmt(per(w.get('postgres_cpu_s'), n_ok), 2)} "
+      f"| {fmt(per(g.get('postgres_cpu_s'), g.get('transactions')), 2)} |")
+p("")
+p("| Leaf units | Report JSON bytes | Report cold ms | Report warm ms | If-None-Match ms (status) | Raw SQL ms | "
+  "Cold ÷ SQL | Warm ÷ SQL | Report's own row query ms | Load avg |")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+for r in rows:
+    rep, sql, rt = r["report"], r["sql"], r["ratios"]
+    p(f"| {r['units']:,} | {rep['bytes']:,} | {fmt(ms(rep['cold_s']))} | {fmt(ms(rep['warm_s']))} "
+      f"| {fmt(ms(rep['if_none_match_s']))} ({rep['if_none_match_status']}) | {fmt(sql['warm_ms'])} "
+      f"| {fmt(rt['report_cold_vs_sql'], 2)} | {fmt(rt['report_warm_vs_sql'], 2)} | {fmt(sql.get('report_rows_ms'))} "
+      f"| {rep['load']} |")
+p("")
+if growth:
+    p(f"Growth from 1,000 to 10,000 units (10× the units): report cold {fmt(growth['report_cold_10000_vs_1000'], 2)}×, "
+      f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
+    p("")
+cds = meta.get("startup_cds_ms")
+p(f"Start-up to the first 200 of /q/health/ready (external database already running): {meta['startup_ms']:,} ms "
+  f"(load avg {meta['startup_load']})"
+  + (f"; with an application class-data archive (`-XX:SharedArchiveFile`): {cds:,} ms (load avg {meta['startup_cds_load']})"
+     if cds is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
+  f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
+markdown = "\n".join(lines) + "\n"
+
+with open(out + ".md", "w") as f:
+    f.write(markdown)
+with open(out + ".json", "w") as f:
+    json.dump({"meta": meta, "sizes": rows, "growth": growth}, f, indent=2)
+    f.write("\n")
+print(markdown)
