@@ -1,5 +1,7 @@
 package io.shukei.action;
 
+import io.shukei.api.HtmlText;
+
 /**
  * The few pieces of HTML the printable documents need. Every text that comes from a user goes
  * through {@link #escape}; the page is self-contained (inline CSS, no script, nothing fetched) so
@@ -28,22 +30,7 @@ final class Html {
     }
 
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text);
     }
 
     /** Escaped text whose line breaks survive. */

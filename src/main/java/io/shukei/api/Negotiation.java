@@ -13,11 +13,25 @@ public final class Negotiation {
     private Negotiation() {
     }
 
+    /** A media type and the name {@code ?format=} uses for it. */
+    public record Format(MediaType mediaType, String extension) {
+        public static final Format JSON = new Format(MediaType.APPLICATION_JSON_TYPE, "json");
+        public static final Format CSV = new Format(Downloads.CSV_UTF8, "csv");
+        public static final Format XLSX = new Format(MediaType.valueOf(Downloads.XLSX), "xlsx");
+        public static final Format HTML = new Format(Downloads.HTML_UTF8, "html");
+    }
+
     /** One form a resource is offered in. */
     public interface Offer {
-        MediaType mediaType();
+        Format format();
 
-        String extension();
+        default MediaType mediaType() {
+            return format().mediaType();
+        }
+
+        default String extension() {
+            return format().extension();
+        }
     }
 
     /**

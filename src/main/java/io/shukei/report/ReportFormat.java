@@ -1,32 +1,22 @@
 package io.shukei.report;
 
-import jakarta.ws.rs.core.MediaType;
-
-import io.shukei.api.Downloads;
 import io.shukei.api.Negotiation;
 
 /** The forms of a report; JSON first, so a wildcard Accept gets JSON. */
 enum ReportFormat implements Negotiation.Offer {
-    JSON(MediaType.APPLICATION_JSON_TYPE, "json"),
-    CSV(Downloads.CSV_UTF8, "csv"),
-    XLSX(MediaType.valueOf(Downloads.XLSX), "xlsx"),
-    HTML(Downloads.HTML_UTF8, "html");
+    JSON(Negotiation.Format.JSON),
+    CSV(Negotiation.Format.CSV),
+    XLSX(Negotiation.Format.XLSX),
+    HTML(Negotiation.Format.HTML);
 
-    private final MediaType mediaType;
-    private final String extension;
+    private final Negotiation.Format format;
 
-    ReportFormat(MediaType mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
+    ReportFormat(Negotiation.Format format) {
+        this.format = format;
     }
 
     @Override
-    public MediaType mediaType() {
-        return mediaType;
-    }
-
-    @Override
-    public String extension() {
-        return extension;
+    public Negotiation.Format format() {
+        return format;
     }
 }

@@ -1,30 +1,20 @@
 package io.shukei.submission;
 
-import jakarta.ws.rs.core.MediaType;
-
-import io.shukei.api.Downloads;
 import io.shukei.api.Negotiation;
 
 /** The forms of a round's submission export; JSON first, so a wildcard Accept gets JSON. */
 enum SubmissionFormat implements Negotiation.Offer {
-    JSON(MediaType.APPLICATION_JSON_TYPE, "json"),
-    CSV(Downloads.CSV_UTF8, "csv");
+    JSON(Negotiation.Format.JSON),
+    CSV(Negotiation.Format.CSV);
 
-    private final MediaType mediaType;
-    private final String extension;
+    private final Negotiation.Format format;
 
-    SubmissionFormat(MediaType mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
+    SubmissionFormat(Negotiation.Format format) {
+        this.format = format;
     }
 
     @Override
-    public MediaType mediaType() {
-        return mediaType;
-    }
-
-    @Override
-    public String extension() {
-        return extension;
+    public Negotiation.Format format() {
+        return format;
     }
 }
