@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import io.shukei.api.ETags;
 import io.shukei.api.ProblemException;
 import io.shukei.unit.Unit;
+import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -19,8 +20,10 @@ class BasicPolicyService {
 
     private final BasicPolicyRepository policies;
     private final Organisations organisations;
+    private final AuditService audit;
 
-    BasicPolicyService(BasicPolicyRepository policies, Organisations organisations) {
+    BasicPolicyService(BasicPolicyRepository policies, Organisations organisations, AuditService audit) {
+        this.audit = audit;
         this.policies = policies;
         this.organisations = organisations;
     }
@@ -48,6 +51,8 @@ class BasicPolicyService {
         next.version = current == null ? 1 : current.version + 1;
         next.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         policies.persist(next);
+        audit.record("basic-policy.versioned", "basic-policy", organisation.id, organisation.id, organisation.path,
+                current == null ? null : current.version, next.version);
         return new Outcome(BasicPolicyResponse.of(next, next.version), current == null);
     }
 

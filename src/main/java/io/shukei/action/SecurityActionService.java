@@ -15,6 +15,7 @@ import io.shukei.report.ReportResponse;
 import io.shukei.report.ReportService;
 import io.shukei.round.Round;
 import io.shukei.unit.Unit;
+import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -29,9 +30,12 @@ class SecurityActionService {
     private final DiagnosisRepository diagnoses;
     private final BasicPolicyService policies;
     private final ReportService reports;
+    private final AuditService audit;
 
     SecurityActionService(Organisations organisations, CommitmentRepository commitments, PublicationRepository publications,
-                          DiagnosisRepository diagnoses, BasicPolicyService policies, ReportService reports) {
+                          DiagnosisRepository diagnoses, BasicPolicyService policies, ReportService reports,
+                          AuditService audit) {
+        this.audit = audit;
         this.organisations = organisations;
         this.commitments = commitments;
         this.publications = publications;
@@ -52,6 +56,7 @@ class SecurityActionService {
         commitment.committedBy = request.committedBy().strip();
         commitment.committedAt = now();
         commitments.persist(commitment);
+        audit.record("security-action.committed", "commitment", commitment.id, organisation.id, organisation.path, null, null);
         return CommitmentResponse.of(commitment);
     }
 
@@ -78,6 +83,8 @@ class SecurityActionService {
         publication.policyVersion = policy.version();
         publication.recordedAt = now();
         publications.persist(publication);
+        audit.record("basic-policy.published", "publication", publication.id, organisation.id, organisation.path,
+                null, publication.policyVersion);
         return PublicationResponse.of(publication);
     }
 

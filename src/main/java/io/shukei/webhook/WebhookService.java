@@ -17,6 +17,7 @@ import io.shukei.api.ProblemException;
 import io.shukei.security.Access;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -27,9 +28,11 @@ class WebhookService {
     private final UnitService units;
     private final TargetPolicy targets;
     private final Access access;
+    private final AuditService audit;
 
     WebhookService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, UnitService units,
-                   TargetPolicy targets, Access access) {
+                   TargetPolicy targets, Access access, AuditService audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.units = units;
@@ -51,6 +54,7 @@ class WebhookService {
         s.updatedAt = now;
         s.revision = 1;
         subscriptions.persist(s);
+        audit.record("webhook.created", "webhook", s.id, unit.id, unit.path, null, s.revision);
         return WebhookResponse.of(s, true);
     }
 
@@ -85,12 +89,15 @@ class WebhookService {
         }
         s.revision++;
         s.updatedAt = now();
+        audit.record("webhook.updated", "webhook", s.id, s.unitId, units.load(s.unitId).path, s.revision - 1, s.revision);
         return WebhookResponse.of(s, false);
     }
 
     @Transactional
     void delete(long id) {
-        subscriptions.delete(requireWritable(id));
+        Subscription s = requireWritable(id);
+        audit.record("webhook.deleted", "webhook", s.id, s.unitId, units.load(s.unitId).path, s.revision, null);
+        subscriptions.delete(s);
     }
 
     Page<DeliveryResponse> deliveries(long id, DeliveryStatus status, PageParams paging) {

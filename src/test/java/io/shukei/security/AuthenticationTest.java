@@ -137,8 +137,13 @@ class AuthenticationTest {
         assertEquals(1, events.getInt("items[0].revisionBefore"));
         assertEquals(2, events.getInt("items[0].revisionAfter"));
         assertEquals("127.0.0.1", events.getString("items[0].remoteAddress"));
+        json().body(Map.of("companyName", "株式会社テスト", "representativeTitle", "代表取締役", "representativeName", "山田太郎",
+                "enactedOn", "2026-04-01")).put("/api/v1/units/" + org + "/basic-policy").then().statusCode(201);
+        json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", java.util.List.of("round.closed"), "unitId", org))
+                .post("/api/v1/webhooks").then().statusCode(201);
         json().queryParam("unitId", org).get("/api/v1/audit-events").then()
-                .body("items.action", hasItem("round.created")).body("items.action", hasItem("unit.created"));
+                .body("items.action", hasItem("round.created")).body("items.action", hasItem("unit.created"))
+                .body("items.action", hasItem("basic-policy.versioned")).body("items.action", hasItem("webhook.created"));
     }
 
     @Test
