@@ -17,12 +17,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.shukei.security.Access;
+import io.shukei.security.Caller;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -44,19 +48,22 @@ class IdempotencyFilter {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final Access access;
     private final Duration retention;
 
-    IdempotencyFilter(DataSource dataSource, ObjectMapper mapper,
+    IdempotencyFilter(DataSource dataSource, ObjectMapper mapper, Access access,
                       @ConfigProperty(name = "shukei.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.access = access;
         this.retention = retention;
     }
 
     private record Claim(String scope, String key) {
     }
 
-    @ServerRequestFilter
+    /** After authentication, so that the key is claimed for a known caller. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     Response claim(ContainerRequestContext request) throws IOException {
         String key = request.getHeaderString(HEADER);
         if (key == null || !"POST".equals(request.getMethod())) {
@@ -67,7 +74,9 @@ class IdempotencyFilter {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        Claim claim = new Claim("POST " + request.getUriInfo().getPath(), key);
+        // Keys are per caller: another caller's key of the same name never sees or blocks this one.
+        Caller caller = access.caller();
+        Claim claim = new Claim(caller.actorType() + ":" + caller.actorId() + " POST " + request.getUriInfo().getPath(), key);
         String hash = sha256(body);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);

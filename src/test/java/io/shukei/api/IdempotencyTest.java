@@ -73,13 +73,27 @@ class IdempotencyTest {
                 .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // the state a first request leaves while it is still running: claimed, no response yet
         try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO idempotency_key "
-                + "(scope, idem_key, request_hash, created_at) VALUES ('POST /api/v1/units', ?, ?, now())")) {
+                + "(scope, idem_key, request_hash, created_at) VALUES ('BOOTSTRAP:bootstrap POST /api/v1/units', ?, ?, now())")) {
             s.setString(1, key);
             s.setString(2, hash);
             s.executeUpdate();
         }
         json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(409)
                 .body("type", equalTo("/problems/idempotency-key-in-flight"));
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        long organisation = Api.unit("Org", null, null);
+        String other = json().body(Map.of("name", "other admin", "role", "ADMIN", "unitId", organisation)).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().jsonPath().getString("secret");
+        String key = Api.unique("key");
+        json().header("Idempotency-Key", key).body(Map.of("code", Api.unique("f"), "name", "F", "parentId", organisation))
+                .post("/api/v1/units").then().statusCode(201);
+        // the same key from another caller with another body is a new request, not a reuse
+        Api.as(other).contentType("application/json").header("Idempotency-Key", key)
+                .body(Map.of("code", Api.unique("g"), "name", "G", "parentId", organisation)).post("/api/v1/units")
+                .then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
