@@ -77,6 +77,24 @@ public final class Api {
         return Map.of("respondent", "部門長", "answers", answers);
     }
 
+    /** An organisation with sites East (departments E1, E2) and West (department W1). */
+    public record EastWest(long org, long east, long west, long e1, long e2, long w1) {
+
+        /** E1 implements everything, E2 nothing, W1 everything in part: 50 under CONSOLIDATED. */
+        public void submitMixed(long round) {
+            submit(round, e1, "I".repeat(25)).statusCode(201);
+            submit(round, e2, "N".repeat(25)).statusCode(201);
+            submit(round, w1, "P".repeat(25)).statusCode(201);
+        }
+    }
+
+    public static EastWest eastWest() {
+        long org = unit("Org", null, null);
+        long east = unit("East", org, null);
+        long west = unit("West", org, null);
+        return new EastWest(org, east, west, unit("E1", east, null), unit("E2", east, null), unit("W1", west, null));
+    }
+
     public static ValidatableResponse submit(long roundId, long unitId, String letters) {
         return json().body(sheet(letters)).put("/api/v1/rounds/{r}/submissions/{u}", roundId, unitId).then();
     }

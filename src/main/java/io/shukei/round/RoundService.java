@@ -69,8 +69,7 @@ public class RoundService {
         if (round == null) {
             throw ProblemException.notFound("Round", id);
         }
-        rounds.getEntityManager().lock(round, LockModeType.PESSIMISTIC_WRITE);
-        rounds.getEntityManager().refresh(round);
+        rounds.getEntityManager().refresh(round, LockModeType.PESSIMISTIC_WRITE);
         access.requireWritable(units.load(round.scopeUnitId).path);
         return round;
     }

@@ -10,8 +10,15 @@ import io.quarkus.panache.common.Page;
 @ApplicationScoped
 class ApiKeyRepository implements PanacheRepository<ApiKey> {
 
-    ApiKey findByPrefix(String prefix) {
-        return find("prefix", prefix).firstResult();
+    /** A key with the path of its unit (null for a global key): one query on every authenticated request. */
+    record Found(ApiKey key, String scopePath) {
+    }
+
+    Found findByPrefix(String prefix) {
+        return getEntityManager().createQuery("select k, u.path from ApiKey k left join Unit u on u.id = k.unitId "
+                        + "where k.prefix = :prefix", Object[].class)
+                .setParameter("prefix", prefix).getResultStream()
+                .map(row -> new Found((ApiKey) row[0], (String) row[1])).findFirst().orElse(null);
     }
 
     private static final String IN_SCOPE = "from ApiKey k where (:global = true or exists "

@@ -48,15 +48,15 @@ class ApiKeyService {
             return new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress);
         }
         String prefix = ApiKeyMaterial.prefixOf(token);
-        ApiKey key = prefix == null ? null : keys.findByPrefix(prefix);
+        ApiKeyRepository.Found found = prefix == null ? null : keys.findByPrefix(prefix);
+        ApiKey key = found == null ? null : found.key();
         if (key == null || !ApiKeyMaterial.matches(token, key.secretHash)) {
             throw AuthenticationFilter.unauthenticated("The bearer key is not a valid Shukei key");
         }
         if (!key.usableAt(now())) {
             throw AuthenticationFilter.unauthenticated(key.revokedAt != null ? "The key was revoked" : "The key has expired");
         }
-        String scope = key.unitId == null ? null : units.load(key.unitId).path;
-        return new Caller("API_KEY", String.valueOf(key.id), key.name, key.role, key.unitId, scope, remoteAddress);
+        return new Caller("API_KEY", String.valueOf(key.id), key.name, key.role, key.unitId, found.scopePath(), remoteAddress);
     }
 
     @Transactional

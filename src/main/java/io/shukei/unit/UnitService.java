@@ -120,8 +120,7 @@ public class UnitService {
     @Transactional
     UnitResponse patch(long id, UnitRequests.Patch patch, Set<String> present, String ifMatch) {
         Unit unit = requireWritable(id);
-        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(unit);
+        em.refresh(unit, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfMatch(ifMatch, unit.revision);
         int before = unit.revision;
         boolean changed = false;

@@ -74,7 +74,8 @@ class WebhookService {
     @Transactional
     WebhookResponse patch(long id, WebhookRequests.Patch patch) {
         Subscription s = requireWritable(id);
-        subscriptions.getEntityManager().lock(s, LockModeType.PESSIMISTIC_WRITE);
+        // Locked and re-read, so that a concurrent change is not overwritten with a stale revision.
+        subscriptions.getEntityManager().refresh(s, LockModeType.PESSIMISTIC_WRITE);
         if (patch.url() != null) {
             s.url = checkedUrl(patch.url());
         }

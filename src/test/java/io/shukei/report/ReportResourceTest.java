@@ -102,16 +102,14 @@ class ReportResourceTest {
 
     @Test
     void reportDrillsDownToAnyNodeOfTheTree() {
-        long org = Api.unit("Org", null, null);
-        long east = Api.unit("East", org, null);
-        long west = Api.unit("West", org, null);
-        long e1 = Api.unit("E1", east, null);
-        long e2 = Api.unit("E2", east, null);
-        long w1 = Api.unit("W1", west, null);
+        Api.EastWest tree = Api.eastWest();
+        long org = tree.org();
+        long east = tree.east();
+        long west = tree.west();
+        long e1 = tree.e1();
+        long e2 = tree.e2();
         long round = Api.round(org);
-        Api.submit(round, e1, ALL_I).statusCode(201);
-        Api.submit(round, e2, "N".repeat(25)).statusCode(201);
-        Api.submit(round, w1, "P".repeat(25)).statusCode(201);
+        tree.submitMixed(round);
         json().get("/api/v1/rounds/" + round + "/report").then()
                 .body("score", equalTo(50.0f))
                 .body("children.unitId", containsInAnyOrder((int) east, (int) west))

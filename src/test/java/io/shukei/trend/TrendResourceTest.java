@@ -22,18 +22,17 @@ class TrendResourceTest {
 
     @Test
     void threeRoundsWithKnownAnswersGiveTheChanges() {
-        long org = Api.unit("Org", null, null);
-        long east = Api.unit("East", org, null);
-        long west = Api.unit("West", org, null);
-        long e1 = Api.unit("E1", east, null);
-        long e2 = Api.unit("E2", east, null);
-        long w1 = Api.unit("W1", west, null);
+        Api.EastWest tree = Api.eastWest();
+        long org = tree.org();
+        long east = tree.east();
+        long west = tree.west();
+        long e1 = tree.e1();
+        long e2 = tree.e2();
+        long w1 = tree.w1();
 
         // 2024: every question mixed I/N/P -> PARTIAL x25 = 50; East I+N -> 50; West P -> 50
         long first = Api.round(org);
-        Api.submit(first, e1, I).statusCode(201);
-        Api.submit(first, e2, "N".repeat(25)).statusCode(201);
-        Api.submit(first, w1, "P".repeat(25)).statusCode(201);
+        tree.submitMixed(first);
         json().post("/api/v1/rounds/" + first + "/close").then().statusCode(200);
 
         // 2025, same participants: everything implemented -> 100
