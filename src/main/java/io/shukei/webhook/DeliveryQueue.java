@@ -3,9 +3,11 @@ package io.shukei.webhook;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,15 +36,18 @@ class DeliveryQueue {
 
     List<DeliveryRepository.Claimed> claim(Duration lease, int limit) {
         OffsetDateTime now = now();
-        return deliveries.claim(now, now.plus(lease), limit);
+        // Microseconds, as PostgreSQL stores them, so the lease read back compares equal.
+        return deliveries.claim(now, now.plus(lease).truncatedTo(ChronoUnit.MICROS), limit);
     }
 
     /**
      * Records one attempt: delivered on 2xx, otherwise retried after firstRetry × 2^(attempts-1),
      * capped at maxRetry, until maxAttempts. {@code statusCode} is null when no answer came.
+     * A delivery queued again while this attempt was under way (a retry request, or a lease that ran
+     * out) keeps its new place in the queue: the attempt is counted, the outcome does not end it.
      */
-    void recordAttempt(long id, Integer statusCode, String error, String excerpt) {
-        Delivery d = deliveries.findById(id);
+    void recordAttempt(DeliveryRepository.Claimed claim, Integer statusCode, String error, String excerpt) {
+        Delivery d = deliveries.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             return; // the subscription was deleted while sending
         }
@@ -52,6 +57,9 @@ class DeliveryQueue {
         d.lastStatusCode = statusCode;
         d.lastError = error == null ? null : truncate(error, 500);
         d.responseExcerpt = excerpt == null || excerpt.isEmpty() ? null : truncate(excerpt, EXCERPT);
+        if (d.status != DeliveryStatus.PENDING || d.nextAttemptAt == null || !d.nextAttemptAt.isEqual(claim.lease())) {
+            return;
+        }
         if (statusCode != null && statusCode / 100 == 2) {
             d.status = DeliveryStatus.DELIVERED;
             d.nextAttemptAt = null;

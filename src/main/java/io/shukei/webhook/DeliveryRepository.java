@@ -10,8 +10,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 class DeliveryRepository implements PanacheRepository<Delivery> {
 
-    /** A claimed delivery with what sending it needs. */
-    record Claimed(long id, int attempts, String url, String secret, String eventId, String payload) {
+    /** A claimed delivery with what sending it needs, and the lease that marks this claim. */
+    record Claimed(long id, OffsetDateTime lease, int attempts, String url, String secret, String eventId, String payload) {
     }
 
     /**
@@ -72,7 +72,7 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
                         JOIN webhook_subscription s ON s.id = d.subscription_id JOIN webhook_event e ON e.id = d.event_id
                         WHERE d.id = ANY (cast(:ids AS bigint[]))""")
                 .setParameter("ids", ids.stream().map(Number::longValue).toArray(Long[]::new)).getResultList();
-        return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+        return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), leaseUntil, ((Number) r[1]).intValue(),
                 (String) r[2], (String) r[3], (String) r[4], (String) r[5])).toList();
     }
 }

@@ -82,7 +82,7 @@ class DeliveryWorker {
 
     private void record(DeliveryRepository.Claimed d, Integer status, String error, String excerpt) {
         try {
-            queue.recordAttempt(d.id(), status, error, excerpt);
+            queue.recordAttempt(d, status, error, excerpt);
         } catch (RuntimeException e) {
             // The lease runs out and the delivery is tried again: at-least-once, never lost.
             LOG.warnf(e, "Outcome of webhook delivery %d not recorded", d.id());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import javax.crypto.Mac;
@@ -51,6 +52,7 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger arrived = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
     Receiver() throws IOException {
@@ -60,6 +62,7 @@ final class Receiver implements AutoCloseable {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 var headers = exchange.getRequestHeaders();
+                arrived.incrementAndGet();
                 Thread.sleep(delay.toMillis());
                 Integer status = script.poll();
                 int code = status == null ? 200 : status;
@@ -88,6 +91,11 @@ final class Receiver implements AutoCloseable {
 
     void delay(Duration delay) {
         this.delay = delay;
+    }
+
+    /** Requests that reached the receiver, answered yet or not. */
+    int arrived() {
+        return arrived.get();
     }
 
     List<Received> received() {

@@ -163,6 +163,31 @@ class WebhookResourceTest {
         json().get("/api/v1/webhooks/{id}", hookId).then().statusCode(404);
     }
 
+    @Test
+    void aRetryAskedForWhileSendingIsNotLost() throws Exception {
+        long org = Api.unit("組織", null, null);
+        long dept = Api.unit("部署", org, null);
+        long round = Api.round(org);
+        try (Receiver receiver = new Receiver()) {
+            long hookId = subscribe(receiver.url(), org, List.of("submission.created")).getLong("id");
+            receiver.delay(Duration.ofMillis(1500));
+            Api.submit(round, dept, SHEET).statusCode(201);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (receiver.arrived() == 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertEquals(1, receiver.arrived(), "the first attempt is under way");
+            long deliveryId = deliveries(hookId).getLong("items[0].id");
+            json().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hookId, deliveryId).then().statusCode(202);
+
+            JsonPath done = awaitDelivery(hookId, "attempts", 2);
+            assertEquals("DELIVERED", done.getString("items[0].status"), done.prettify());
+            List<Receiver.Received> got = receiver.received();
+            assertEquals(2, got.size(), "the retry asked for during the first attempt is sent after it");
+            assertEquals(got.get(0).id(), got.get(1).id());
+        }
+    }
+
     private static JsonPath awaitDelivery(long hookId, String field, Object value) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonPath page = deliveries(hookId);
