@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class RoundRepository implements PanacheRepository<Round> {
@@ -70,10 +72,19 @@ class RoundRepository implements PanacheRepository<Round> {
         return counts;
     }
 
-    /** Locks the participant row so that writers of one sheet queue instead of racing; false if not a participant. */
-    boolean lockParticipant(long roundId, long unitId) {
-        return !getEntityManager().createNativeQuery(
-                        "SELECT 1 FROM round_participant WHERE round_id = :round AND unit_id = :unit FOR UPDATE")
-                .setParameter("round", roundId).setParameter("unit", unitId).getResultList().isEmpty();
+    /**
+     * Reads what storing a sheet needs of its round, in one statement that locks the round for share (a
+     * concurrent close waits) and the participant row for update (writers of one sheet queue); empty
+     * when the round does not exist.
+     */
+    Optional<RoundService.SheetAdmission> lockForSheet(long roundId, long unitId) {
+        return Jdbc.query(getEntityManager(), """
+                        WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)
+                        SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
+                               EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE)
+                        FROM r""",
+                row -> new RoundService.SheetAdmission(roundId, RoundStatus.valueOf(row.getString(1)), row.getString(2),
+                        row.getLong(3), row.getInt(4), row.getBoolean(5)),
+                roundId, unitId).stream().findFirst();
     }
 }

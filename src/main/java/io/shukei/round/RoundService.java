@@ -75,22 +75,27 @@ public class RoundService {
     }
 
     /**
+     * What a sheet write knows of its round. {@code participant} is whether the unit takes part.
+     */
+    public record SheetAdmission(long roundId, RoundStatus status, String catalogVersion, long scopeUnitId,
+                                 int revision, boolean participant) {
+    }
+
+    /**
      * Admits one sheet write: the round must be open and the unit one of its participants. Locks the
      * round for share (a concurrent close waits) and the participant row for update (writers of one
      * sheet queue), so the caller's write is consistent with both.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Round admitSheet(long roundId, long unitId) {
-        Round round = rounds.findById(roundId, LockModeType.PESSIMISTIC_READ);
-        if (round == null) {
-            throw ProblemException.notFound("Round", roundId);
-        }
+    public SheetAdmission admitSheet(long roundId, long unitId) {
+        SheetAdmission round = rounds.lockForSheet(roundId, unitId)
+                .orElseThrow(() -> ProblemException.notFound("Round", roundId));
         units.requireWritable(unitId);
-        if (!round.isOpen()) {
+        if (round.status() != RoundStatus.OPEN) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                     "Round " + roundId + " is closed; sheets can be changed only while it is open");
         }
-        if (!rounds.lockParticipant(roundId, unitId)) {
+        if (!round.participant()) {
             throw ProblemException.unprocessable("/problems/not-a-participant", "Not a participant",
                     "Unit " + unitId + " is not a participant of round " + roundId);
         }

@@ -8,9 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class AuditRepository implements PanacheRepository<AuditEvent> {
+
+    /** Appends one event; its id comes from the table's own sequence. */
+    void append(AuditEvent e) {
+        Jdbc.update(getEntityManager(), """
+                        INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_name, remote_address, action,
+                            resource_type, resource_id, unit_id, unit_path, revision_before, revision_after)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                e.occurredAt, e.actorType, e.actorId, e.actorName, e.remoteAddress, e.action,
+                e.resourceType, e.resourceId, e.unitId, e.unitPath, e.revisionBefore, e.revisionAfter);
+    }
 
     /** Events under a unit path (or every event, for a global view), newest first. */
     PanacheQuery<AuditEvent> under(String pathPrefix, boolean includeGlobal, OffsetDateTime since) {

@@ -44,7 +44,7 @@ public class AuditService {
         event.unitPath = unitPath;
         event.revisionBefore = revisionBefore;
         event.revisionAfter = revisionAfter;
-        events.persist(event);
+        events.append(event);
     }
 
     Page<AuditEventResponse> list(String unitPath, OffsetDateTime since, PageParams paging) {

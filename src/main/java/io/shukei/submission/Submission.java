@@ -17,7 +17,7 @@ class Submission {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "submission_seq")
-    @SequenceGenerator(name = "submission_seq", sequenceName = "submission_seq", allocationSize = 50)
+    @SequenceGenerator(name = "submission_seq", sequenceName = "submission_seq", allocationSize = 1)
     Long id;
 
     @Column(name = "round_id")

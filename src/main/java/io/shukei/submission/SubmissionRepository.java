@@ -1,18 +1,78 @@
 package io.shukei.submission;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.shukei.db.Jdbc;
 import io.shukei.unit.Unit;
 
 @ApplicationScoped
 class SubmissionRepository implements PanacheRepository<Submission> {
 
+    private final ObjectMapper json;
+
+    SubmissionRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The current sheet of a unit in a round, read as a plain value (not managed by the session). */
     Optional<Submission> find(long roundId, long unitId) {
-        return find("roundId = ?1 and unitId = ?2", roundId, unitId).firstResultOptional();
+        return Jdbc.query(getEntityManager(), """
+                        SELECT id, revision, answers, score, respondent, catalog_version, created_at, updated_at
+                        FROM submission WHERE round_id = ? AND unit_id = ?""",
+                row -> {
+                    Submission s = new Submission();
+                    s.id = row.getLong(1);
+                    s.roundId = roundId;
+                    s.unitId = unitId;
+                    s.revision = row.getInt(2);
+                    s.answers = row.getString(3);
+                    s.score = row.getInt(4);
+                    s.respondent = row.getString(5);
+                    s.catalogVersion = row.getString(6);
+                    s.createdAt = row.getObject(7, OffsetDateTime.class);
+                    s.updatedAt = row.getObject(8, OffsetDateTime.class);
+                    return s;
+                }, roundId, unitId).stream().findFirst();
+    }
+
+    /**
+     * Stores the sheet as its current revision and appends that revision, in one statement: an insert
+     * when {@code sheet.id} is null (the new id is set on it), otherwise an update of that row.
+     */
+    void store(Submission sheet, Map<String, String> comments) {
+        String commentsJson;
+        try {
+            commentsJson = json.writeValueAsString(comments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        sheet.id = Jdbc.query(getEntityManager(), """
+                        WITH sheet AS (
+                            INSERT INTO submission (id, round_id, unit_id, revision, answers, score, respondent,
+                                catalog_version, created_at, updated_at)
+                            VALUES (COALESCE(?, nextval('submission_seq')), ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (round_id, unit_id) DO UPDATE SET revision = EXCLUDED.revision,
+                                answers = EXCLUDED.answers, score = EXCLUDED.score, respondent = EXCLUDED.respondent,
+                                catalog_version = EXCLUDED.catalog_version, updated_at = EXCLUDED.updated_at
+                            RETURNING id)
+                        INSERT INTO submission_revision (id, submission_id, revision, answers, comments, score,
+                            respondent, catalog_version, created_at)
+                        SELECT nextval('submission_revision_seq'), sheet.id, ?, ?, CAST(? AS jsonb), ?, ?, ?, ? FROM sheet
+                        RETURNING submission_id""",
+                row -> row.getLong(1),
+                sheet.id, sheet.roundId, sheet.unitId, sheet.revision, sheet.answers, sheet.score, sheet.respondent,
+                sheet.catalogVersion, sheet.createdAt, sheet.updatedAt,
+                sheet.revision, sheet.answers, commentsJson, sheet.score, sheet.respondent, sheet.catalogVersion,
+                sheet.updatedAt).get(0);
     }
 
     /** A current sheet with its current revision (for the comments) and its unit. */

@@ -21,7 +21,7 @@ class SubmissionRevision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "submission_revision_seq")
-    @SequenceGenerator(name = "submission_revision_seq", sequenceName = "submission_revision_seq", allocationSize = 50)
+    @SequenceGenerator(name = "submission_revision_seq", sequenceName = "submission_revision_seq", allocationSize = 1)
     Long id;
 
     @Column(name = "submission_id")

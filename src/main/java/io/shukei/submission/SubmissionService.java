@@ -19,7 +19,6 @@ import io.shukei.api.PageParams;
 import io.shukei.api.Problem;
 import io.shukei.api.ProblemException;
 import io.shukei.catalog.BandView;
-import io.shukei.round.Round;
 import io.shukei.round.RoundService;
 import io.shukei.security.Access;
 import io.shukei.security.AuditService;
@@ -69,7 +68,7 @@ class SubmissionService {
     @Transactional
     Outcome put(long roundId, long unitId, SubmissionRequest request, String ifMatch) {
         Answer[] answers = complete(request);
-        Round round = rounds.admitSheet(roundId, unitId);
+        RoundService.SheetAdmission round = rounds.admitSheet(roundId, unitId);
         Sheet sheet = new Sheet(unitId, null, List.of(answers));
         Map<String, String> comments = comments(request);
         String respondent = request.respondent() == null ? null : request.respondent().strip();
@@ -96,10 +95,10 @@ class SubmissionService {
         current.answers = sheet.letters();
         current.score = sheet.score();
         current.respondent = respondent;
-        current.catalogVersion = round.catalogVersion;
+        current.catalogVersion = round.catalogVersion();
         current.updatedAt = now;
         boolean created = current.id == null;
-        submissions.persist(current);
+        submissions.store(current, comments);
         SubmissionRevision revision = new SubmissionRevision();
         revision.submissionId = current.id;
         revision.revision = current.revision;
@@ -109,7 +108,6 @@ class SubmissionService {
         revision.respondent = respondent;
         revision.catalogVersion = current.catalogVersion;
         revision.createdAt = now;
-        revisions.persist(revision);
         metrics.submissionReceived();
         Unit unit = units.load(unitId);
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class DeliveryRepository implements PanacheRepository<Delivery> {
@@ -19,20 +20,17 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
      * they get their backlog on resume), in one statement; an event nobody subscribed to is not stored.
      */
     int record(String eventId, EventType type, String unitPath, String payload, OffsetDateTime now) {
-        return getEntityManager().createNativeQuery("""
+        return Jdbc.update(getEntityManager(), """
                         WITH targets AS (
                             SELECT s.id FROM webhook_subscription s JOIN unit u ON u.id = s.unit_id
-                            WHERE :type = ANY (s.events)
-                              AND (:path LIKE u.path || '%' OR (:subtree AND u.path LIKE :path || '%'))),
+                            WHERE ? = ANY (s.events) AND (? LIKE u.path || '%' OR (? AND u.path LIKE ? || '%'))),
                         event AS (
                             INSERT INTO webhook_event (id, type, payload, created_at)
-                            SELECT :id, :type, :payload, :now WHERE EXISTS (SELECT 1 FROM targets)
+                            SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM targets)
                             RETURNING id)
                         INSERT INTO webhook_delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)
-                        SELECT t.id, e.id, 'PENDING', 0, :now, :now FROM targets t CROSS JOIN event e""")
-                .setParameter("id", eventId).setParameter("type", type.wire).setParameter("path", unitPath)
-                .setParameter("subtree", type.reachesSubtree).setParameter("payload", payload).setParameter("now", now)
-                .executeUpdate();
+                        SELECT t.id, e.id, 'PENDING', 0, ?, ? FROM targets t CROSS JOIN event e""",
+                type.wire, unitPath, type.reachesSubtree, unitPath, eventId, type.wire, payload, now, now, now);
     }
 
     /**

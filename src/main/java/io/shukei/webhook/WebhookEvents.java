@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shukei.round.Round;
+import io.shukei.round.RoundService;
 import io.shukei.round.RoundStatus;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
@@ -37,35 +38,36 @@ public class WebhookEvents {
     }
 
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
-    public void sheetStored(Round round, long unitId, int revision, boolean created) {
+    public void sheetStored(RoundService.SheetAdmission round, long unitId, int revision, boolean created) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roundId", round.id);
+        data.put("roundId", round.roundId());
         data.put("unitId", unitId);
         data.put("revision", revision);
-        data.put("link", "/api/v1/rounds/" + round.id + "/submissions/" + unitId);
+        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + unitId);
         record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, units.load(unitId), data);
-        if (created && deliveries.roundComplete(round.id)) {
-            record(EventType.ROUND_COMPLETED, round, "/report");
+        if (created && deliveries.roundComplete(round.roundId())) {
+            record(EventType.ROUND_COMPLETED, round.roundId(), round.scopeUnitId(), round.status(), round.revision(), "/report");
         }
     }
 
     public void roundOpened(Round round) {
-        record(EventType.ROUND_OPENED, round, "");
+        record(EventType.ROUND_OPENED, round.id, round.scopeUnitId, round.status, round.revision, "");
     }
 
     /** The round was closed or reopened (call only on an actual change). */
     public void roundStatusChanged(Round round) {
-        record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED, round, "");
+        record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED,
+                round.id, round.scopeUnitId, round.status, round.revision, "");
     }
 
-    private void record(EventType type, Round round, String linkSuffix) {
+    private void record(EventType type, long roundId, long scopeUnitId, RoundStatus status, int revision, String linkSuffix) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roundId", round.id);
-        data.put("scopeUnitId", round.scopeUnitId);
-        data.put("status", round.status);
-        data.put("revision", round.revision);
-        data.put("link", "/api/v1/rounds/" + round.id + linkSuffix);
-        record(type, units.load(round.scopeUnitId), data);
+        data.put("roundId", roundId);
+        data.put("scopeUnitId", scopeUnitId);
+        data.put("status", status);
+        data.put("revision", revision);
+        data.put("link", "/api/v1/rounds/" + roundId + linkSuffix);
+        record(type, units.load(scopeUnitId), data);
     }
 
     private void record(EventType type, Unit unit, Map<String, Object> data) {
