@@ -33,7 +33,7 @@ RESULTS=latest
 # The measured service accepts this key as a global admin for the run (never a real secret).
 BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BENCH_KEY
-JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m}
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000}
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -194,6 +194,13 @@ log "ready on port $PORT after $STARTUP_MS ms (load $LOAD_AT_START)"
 
 post() { curl -sS -f -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' -X POST "$B/$1" -d "$2"; }
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+# A whole sheet with the same answer to every question: I (IMPLEMENTED) or P (PARTIAL).
+sheet_body() {
+  local answer=IMPLEMENTED q items=
+  [ "$1" = P ] && answer=PARTIAL
+  for q in $(seq 1 25); do items+="${items:+,}{\"question\":$q,\"answer\":\"$answer\"}"; done
+  echo "{\"respondent\":\"bench\",\"answers\":[$items]}"
+}
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 RUN_TAG=$(date +%s)
@@ -210,7 +217,7 @@ for N in "${SIZE_LIST[@]}"; do
   psql -XAtq -v rid="$ROUND" -v n="$N" -f "$HERE/sheets.sql" >/dev/null
   psql -XAtq -c "VACUUM ANALYZE unit, round_participant, submission, submission_revision" >/dev/null
 
-  # Report: cold = the first request after the data changed; warm = median of repeats.
+  # Report: cold = the first request over the freshly loaded round; warm = median of repeats (cached).
   REPORT=$B/rounds/$ROUND/report
   load_report=$(load_avg)
   cold=$(curl -sS -f -o "$WORK/report.json" -D "$WORK/report.h" -w '%{time_total}' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT")
@@ -231,6 +238,14 @@ PY
   else
     nm_status=none; nm_time=
   fi
+  # After a change: one sheet is stored (answers alternating between all I and all P, so that each PUT
+  # is a new revision), then the report is requested; the cache cannot answer, the JIT is warm.
+  changed=$(for i in $(seq 1 "$WARM_REPEATS"); do
+    letter=$([ $((i % 2)) = 0 ] && echo I || echo P)
+    curl -sS -f -o /dev/null -X PUT -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' \
+      "$B/rounds/$ROUND/submissions/$LO" -d "$(sheet_body "$letter")"
+    curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT"
+  done | median)
 
   # The same aggregation as one SQL query, timed by psql's \timing (client-side, includes the round trip).
   PREFIX=$(psql -XAtq -c "SELECT path FROM unit WHERE id = $ORG")%
@@ -274,7 +289,7 @@ PY
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
   pgb_failed=$(awk '/failed transactions/ {print $4; exit}' "$WORK/pgbench.out")
 
-  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
+  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
@@ -285,7 +300,7 @@ e = os.environ
 f = lambda k: float(e[k]) if e.get(k) else None
 print(json.dumps({
     "units": int(e["N"]), "sites": int(e["SITES"]), "round": int(e["ROUND"]),
-    "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
+    "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "after_change_s": f("CHANGED"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
                "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},
     "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
@@ -296,7 +311,7 @@ print(json.dumps({
                 "postgres_cpu_s": int(e["PG_CPU_PGB"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None},
 }))
 PY
-  log "N=$N done: report cold ${cold}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
+  log "N=$N done: report cold ${cold}s after a change ${changed}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
 done
 
 RSS_KB=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVICE/status")

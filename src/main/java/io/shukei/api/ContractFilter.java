@@ -3,6 +3,7 @@ package io.shukei.api;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.shukei.security.AccessRules;
 import io.shukei.security.Role;
 
@@ -16,7 +17,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * Completes the published contract: on every operation the problems any request can meet and the
  * roles that may call it (from {@link AccessRules}, the same table the request filter enforces); on
  * every schema, that optional fields may be null, as the service writes them (OpenAPI 3.1 type lists).
+ * It depends on nothing known only at run time, so it runs once at build time and start-up does not
+ * filter the document again.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ContractFilter implements OASFilter {
 
     @Override

@@ -68,9 +68,18 @@ class ReportCache {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
+    /** The body cached under the tag; an entry of an older tag is dropped now, before its successor is built. */
     private synchronized byte[] cached(Key key, String etag) {
         Entry entry = entries.get(key);
-        return entry != null && entry.etag().equals(etag) ? entry.body() : null;
+        if (entry == null) {
+            return null;
+        }
+        if (entry.etag().equals(etag)) {
+            return entry.body();
+        }
+        entries.remove(key);
+        bytes -= entry.body().length;
+        return null;
     }
 
     private synchronized void store(Key key, Entry entry) {

@@ -85,9 +85,10 @@ public class ReportService {
         }
         Map<Policy, ReportResponse.PolicyScore> policies = new EnumMap<>(Policy.class);
         Tally.Result result = null;
+        Tally.Counted counted = Tally.count(sheets);
         for (Policy p : Policy.values()) {
             try {
-                Tally.Result r = Tally.of(sheets, p);
+                Tally.Result r = counted.tally(p);
                 policies.put(p, new ReportResponse.PolicyScore(r.score() == null ? null : r.score().rounded(),
                         BandView.of(r.band()), r.score() == null ? "no sheet submitted yet" : null, null));
                 if (p == policy) {

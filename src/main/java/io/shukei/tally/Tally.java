@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Combines the sheets of several units into one organisation-wide result, per question first and
@@ -24,82 +23,115 @@ public final class Tally {
      * @throws MissingHeadcountException for HEADCOUNT_MEAN when a unit has no headcount
      */
     public static Result of(List<Sheet> sheets, Policy policy) {
-        if (policy == Policy.HEADCOUNT_MEAN) {
-            List<Long> missing = sheets.stream()
-                    .filter(s -> s.headcount() == null || s.headcount() <= 0)
-                    .map(Sheet::unitId).toList();
-            if (!missing.isEmpty()) {
-                throw new MissingHeadcountException(missing);
-            }
-        }
-        List<QuestionResult> questions = new ArrayList<>(Part.QUESTIONS);
-        for (int q = 1; q <= Part.QUESTIONS; q++) {
-            questions.add(question(sheets, q, policy));
-        }
-        Score total = sheets.isEmpty() ? null : sum(questions, 1, Part.QUESTIONS);
-        List<PartResult> parts = Part.ALL.stream()
-                .map(p -> new PartResult(p, sheets.isEmpty() ? null : sum(questions, p.firstQuestion(), p.lastQuestion())))
-                .toList();
-        return new Result(policy, total, questions, parts);
+        return count(sheets).tally(policy);
     }
 
-    private static QuestionResult question(List<Sheet> sheets, int q, Policy policy) {
-        // One pass over the sheets with plain counters (a report over 10,000 units runs this 25 times per policy).
-        int[] counts = new int[ANSWERS.length];
-        Answer weakest = null;
-        List<Long> unknownUnits = new ArrayList<>();
-        for (Sheet s : sheets) {
-            Answer a = s.answer(q);
-            counts[a.ordinal()]++;
-            if (weakest == null || a.points() < weakest.points()) {
-                weakest = a;
-            }
-            if (a == Answer.UNKNOWN) {
-                unknownUnits.add(s.unitId());
-            }
-        }
-        Map<Answer, Integer> distribution = new EnumMap<>(Answer.class);
-        for (Answer a : ANSWERS) {
-            distribution.put(a, counts[a.ordinal()]);
-        }
-        if (sheets.isEmpty()) {
-            return new QuestionResult(q, null, null, distribution, unknownUnits);
-        }
-        Answer answer = switch (policy) {
-            case CONSOLIDATED -> consolidated(distribution, sheets.size());
-            case WEAKEST -> weakest;
-            case MEAN, HEADCOUNT_MEAN -> null;
-        };
-        Score value = switch (policy) {
-            case CONSOLIDATED, WEAKEST -> Score.of(answer.points());
-            case MEAN -> weightedMean(sheets, q, s -> 1L);
-            case HEADCOUNT_MEAN -> weightedMean(sheets, q, s -> (long) s.headcount());
-        };
-        return new QuestionResult(q, answer, value, distribution, unknownUnits);
+    /**
+     * Counts the sheets once per question; every policy's result follows from the counts, so a report
+     * that shows all four policies reads each answer once, not four times.
+     */
+    public static Counted count(List<Sheet> sheets) {
+        return new Counted(sheets);
     }
 
-    private static Answer consolidated(Map<Answer, Integer> distribution, int units) {
-        if (distribution.get(Answer.UNKNOWN) > 0) {
+    /** The sheets counted per question: answers, the units that answered わからない, headcount-weighted points. */
+    public static final class Counted {
+
+        private final int units;
+        private final int[][] counts = new int[Part.QUESTIONS][ANSWERS.length];
+        private final List<List<Long>> unknownUnits = new ArrayList<>(Part.QUESTIONS);
+        private final List<Long> withoutHeadcount = new ArrayList<>();
+        private final long[] headcountPoints = new long[Part.QUESTIONS];
+        private long headcount;
+
+        private Counted(List<Sheet> sheets) {
+            units = sheets.size();
+            for (int q = 0; q < Part.QUESTIONS; q++) {
+                unknownUnits.add(new ArrayList<>());
+            }
+            for (Sheet s : sheets) {
+                Integer h = s.headcount();
+                boolean weighted = h != null && h > 0;
+                if (weighted) {
+                    headcount = Math.addExact(headcount, h);
+                } else {
+                    withoutHeadcount.add(s.unitId());
+                }
+                for (int q = 0; q < Part.QUESTIONS; q++) {
+                    Answer a = s.answer(q + 1);
+                    counts[q][a.ordinal()]++;
+                    if (a == Answer.UNKNOWN) {
+                        unknownUnits.get(q).add(s.unitId());
+                    }
+                    if (weighted) {
+                        headcountPoints[q] = Math.addExact(headcountPoints[q], Math.multiplyExact((long) h, a.points()));
+                    }
+                }
+            }
+            unknownUnits.replaceAll(List::copyOf);
+        }
+
+        /**
+         * The result under one policy.
+         *
+         * @throws MissingHeadcountException for HEADCOUNT_MEAN when a unit has no headcount
+         */
+        public Result tally(Policy policy) {
+            if (policy == Policy.HEADCOUNT_MEAN && !withoutHeadcount.isEmpty()) {
+                throw new MissingHeadcountException(withoutHeadcount);
+            }
+            List<QuestionResult> questions = new ArrayList<>(Part.QUESTIONS);
+            for (int q = 1; q <= Part.QUESTIONS; q++) {
+                questions.add(question(q, policy));
+            }
+            Score total = units == 0 ? null : sum(questions, 1, Part.QUESTIONS);
+            List<PartResult> parts = Part.ALL.stream()
+                    .map(p -> new PartResult(p, units == 0 ? null : sum(questions, p.firstQuestion(), p.lastQuestion())))
+                    .toList();
+            return new Result(policy, total, questions, parts);
+        }
+
+        private QuestionResult question(int q, Policy policy) {
+            int[] count = counts[q - 1];
+            Map<Answer, Integer> distribution = new EnumMap<>(Answer.class);
+            Answer weakest = null;
+            long points = 0;
+            for (Answer a : ANSWERS) {
+                distribution.put(a, count[a.ordinal()]);
+                if (count[a.ordinal()] > 0 && (weakest == null || a.points() < weakest.points())) {
+                    weakest = a;
+                }
+                points += (long) count[a.ordinal()] * a.points();
+            }
+            List<Long> unknown = unknownUnits.get(q - 1);
+            if (units == 0) {
+                return new QuestionResult(q, null, null, distribution, unknown);
+            }
+            Answer answer = switch (policy) {
+                case CONSOLIDATED -> consolidated(count, units);
+                case WEAKEST -> weakest;
+                case MEAN, HEADCOUNT_MEAN -> null;
+            };
+            Score value = switch (policy) {
+                case CONSOLIDATED, WEAKEST -> Score.of(answer.points());
+                case MEAN -> new Score(points, units);
+                case HEADCOUNT_MEAN -> new Score(headcountPoints[q - 1], headcount);
+            };
+            return new QuestionResult(q, answer, value, distribution, unknown);
+        }
+    }
+
+    private static Answer consolidated(int[] count, int units) {
+        if (count[Answer.UNKNOWN.ordinal()] > 0) {
             return Answer.UNKNOWN;
         }
-        if (distribution.get(Answer.IMPLEMENTED) == units) {
+        if (count[Answer.IMPLEMENTED.ordinal()] == units) {
             return Answer.IMPLEMENTED;
         }
-        if (distribution.get(Answer.NOT_IMPLEMENTED) == units) {
+        if (count[Answer.NOT_IMPLEMENTED.ordinal()] == units) {
             return Answer.NOT_IMPLEMENTED;
         }
         return Answer.PARTIAL;
-    }
-
-    private static Score weightedMean(List<Sheet> sheets, int q, Function<Sheet, Long> weight) {
-        long weighted = 0;
-        long total = 0;
-        for (Sheet s : sheets) {
-            long w = weight.apply(s);
-            weighted = Math.addExact(weighted, Math.multiplyExact(w, s.answer(q).points()));
-            total = Math.addExact(total, w);
-        }
-        return new Score(weighted, total);
     }
 
     private static Score sum(List<QuestionResult> questions, int first, int last) {
