@@ -11,8 +11,8 @@
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
 # database by URL, as an external database. All traffic goes to 127.0.0.1; every load run is bounded in
-# time and stops by itself. Installs wrk and the PostgreSQL client tools (psql, pgbench) with apt-get
-# when they are missing. Writes the table to stdout and to bench/results/latest.{md,json}
+# time and stops by itself. Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql)
+# with apt-get when they are missing. Writes the table to stdout and to bench/results/latest.{md,json}
 # (bench/results/quick.{md,json} with --quick).
 set -euo pipefail
 
@@ -33,7 +33,10 @@ RESULTS=latest
 # The measured service accepts this key as a global admin for the run (never a real secret).
 BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BENCH_KEY
-JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000}
+# The periodic native-heap trim exists from JDK 17.0.9 on; older JDKs start without it.
+TRIM=-XX:TrimNativeHeapInterval=5000
+java $TRIM -version >/dev/null 2>&1 || TRIM=
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -75,7 +78,9 @@ HZ=$(getconf CLK_TCK)
 install_tools() {
   local missing=()
   command -v wrk >/dev/null || missing+=(wrk)
-  { command -v psql >/dev/null && command -v pgbench >/dev/null; } || missing+=(postgresql-client)
+  # Debian's postgresql-client brings psql and only a wrapper for pgbench; pgbench itself is in the server package.
+  command -v psql >/dev/null || missing+=(postgresql-client)
+  pgbench --version >/dev/null 2>&1 || missing+=(postgresql)
   command -v curl >/dev/null || missing+=(curl)
   command -v python3 >/dev/null || missing+=(python3)
   [ ${#missing[@]} -eq 0 ] && return
@@ -287,7 +292,7 @@ PY
   pg_cpu2=$(pg_ticks "$PG_POSTMASTER")
   pgb_tps=$(awk '/^tps = / {print $3; exit}' "$WORK/pgbench.out")
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
-  pgb_failed=$(awk '/failed transactions/ {print $4; exit}' "$WORK/pgbench.out")
+  pgb_failed=$(awk '/failed transactions/ {print $5; exit}' "$WORK/pgbench.out")
 
   N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \

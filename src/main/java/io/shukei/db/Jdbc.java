@@ -11,10 +11,12 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 /**
- * Plain JDBC on the connection of the current transaction, for statements on the submission path that
- * need none of Hibernate's native-query machinery: the SQL is not parsed by Hibernate and the session
- * is not flushed before the statement (so such a statement must not read rows the session has yet to
- * write). The driver keeps the statement prepared on its connection.
+ * Plain JDBC on the connection of the current transaction, for statements run on every sheet write
+ * (the sheet itself, the audit row, the webhook outbox) that need none of Hibernate's native-query
+ * machinery: the SQL is not parsed by Hibernate and the session is not flushed first. Such a statement
+ * must therefore not depend on changes the session has yet to write (the audit and outbox tables have
+ * no foreign keys, and the outbox reads only subscriptions and units). The driver keeps the statement
+ * prepared on its connection.
  */
 public final class Jdbc {
 

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * names the current tag, otherwise the serialised report, kept in a small in-memory cache under its tag.
  * The tag is computed in the database before the report is read, so a cached body is never older than
  * its tag and every instance answers the same tag for the same data; a change anywhere (a sheet, the
- * round, a unit) makes a new tag, and the old entry is simply not used again. The cache holds at most
- * shukei.report-cache.max-bytes of JSON (16 MiB: one report over 10,000 units is about 9 MB), least
- * recently used first out.
+ * round, a unit) makes a new tag, and the old entry is dropped when a request finds it stale. The
+ * cache holds at most shukei.report-cache.max-bytes of JSON (16 MiB: one report over 10,000 units is
+ * about 9 MB), least recently used first out.
  */
 @ApplicationScoped
 class ReportCache {

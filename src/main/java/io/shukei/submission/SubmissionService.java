@@ -99,6 +99,7 @@ class SubmissionService {
         current.updatedAt = now;
         boolean created = current.id == null;
         submissions.store(current, comments);
+        // The stored revision as a value, for the response.
         SubmissionRevision revision = new SubmissionRevision();
         revision.submissionId = current.id;
         revision.revision = current.revision;

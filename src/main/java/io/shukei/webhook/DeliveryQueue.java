@@ -44,22 +44,23 @@ class DeliveryQueue {
      * Records one attempt: delivered on 2xx, otherwise retried after firstRetry × 2^(attempts-1),
      * capped at maxRetry, until maxAttempts. {@code statusCode} is null when no answer came.
      * A delivery queued again while this attempt was under way (a retry request, or a lease that ran
-     * out) keeps its new place in the queue: the attempt is counted, the outcome does not end it.
+     * out) keeps its new place in the queue: the attempt is counted, its outcome is not recorded (a later
+     * attempt's outcome stands).
      */
     void recordAttempt(DeliveryRepository.Claimed claim, Integer statusCode, String error, String excerpt) {
         Delivery d = deliveries.findById(claim.id(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             return; // the subscription was deleted while sending
         }
-        OffsetDateTime now = now();
         d.attempts++;
+        if (d.status != DeliveryStatus.PENDING || d.nextAttemptAt == null || !d.nextAttemptAt.isEqual(claim.lease())) {
+            return;
+        }
+        OffsetDateTime now = now();
         d.lastAttemptAt = now;
         d.lastStatusCode = statusCode;
         d.lastError = error == null ? null : truncate(error, 500);
         d.responseExcerpt = excerpt == null || excerpt.isEmpty() ? null : truncate(excerpt, EXCERPT);
-        if (d.status != DeliveryStatus.PENDING || d.nextAttemptAt == null || !d.nextAttemptAt.isEqual(claim.lease())) {
-            return;
-        }
         if (statusCode != null && statusCode / 100 == 2) {
             d.status = DeliveryStatus.DELIVERED;
             d.nextAttemptAt = null;

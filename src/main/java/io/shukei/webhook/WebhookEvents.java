@@ -51,13 +51,16 @@ public class WebhookEvents {
     }
 
     public void roundOpened(Round round) {
-        record(EventType.ROUND_OPENED, round.id, round.scopeUnitId, round.status, round.revision, "");
+        record(EventType.ROUND_OPENED, round, "");
     }
 
     /** The round was closed or reopened (call only on an actual change). */
     public void roundStatusChanged(Round round) {
-        record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED,
-                round.id, round.scopeUnitId, round.status, round.revision, "");
+        record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED, round, "");
+    }
+
+    private void record(EventType type, Round round, String linkSuffix) {
+        record(type, round.id, round.scopeUnitId, round.status, round.revision, linkSuffix);
     }
 
     private void record(EventType type, long roundId, long scopeUnitId, RoundStatus status, int revision, String linkSuffix) {
