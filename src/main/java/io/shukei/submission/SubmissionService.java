@@ -113,7 +113,7 @@ class SubmissionService {
         Unit unit = units.load(unitId);
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
                 unitId, unit.path, created ? null : current.revision - 1, current.revision);
-        events.sheetStored(round, unitId, current.revision, created);
+        events.sheetStored(round, unit, current.revision, created);
         return new Outcome(view(current, revision, unit), created);
     }
 

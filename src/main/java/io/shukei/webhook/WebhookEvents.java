@@ -38,13 +38,13 @@ public class WebhookEvents {
     }
 
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
-    public void sheetStored(RoundService.SheetAdmission round, long unitId, int revision, boolean created) {
+    public void sheetStored(RoundService.SheetAdmission round, Unit unit, int revision, boolean created) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("roundId", round.roundId());
-        data.put("unitId", unitId);
+        data.put("unitId", unit.id);
         data.put("revision", revision);
-        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + unitId);
-        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, units.load(unitId), data);
+        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + unit.id);
+        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, unit, data);
         if (created && deliveries.roundComplete(round.roundId())) {
             record(EventType.ROUND_COMPLETED, round.roundId(), round.scopeUnitId(), round.status(), round.revision(), "/report");
         }
