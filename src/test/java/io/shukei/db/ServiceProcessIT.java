@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shukei.webhook.Receiver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -191,6 +192,55 @@ class ServiceProcessIT {
             assertTrue(checked > 20, "acknowledged revisions checked: " + checked);
             restarted.terminate(Duration.ofSeconds(30));
         }
+    }
+
+    @Test
+    void aWebhookEventOutlivesACrashBetweenAttempts() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-webhook").resolve("data");
+        Map<String, String> env = Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString(),
+                "SHUKEI_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true", "SHUKEI_WEBHOOKS_FIRST_RETRY", "3S");
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(500, 500);
+            Setup setup;
+            long hook;
+            long unit;
+            try (ServiceProcess service = ServiceProcess.start(env)) {
+                setup = setup(service);
+                long org = call(service, "GET", "/api/v1/units/" + setup.units().get(0), null, 200).get("parentId").asLong();
+                hook = call(service, "POST", "/api/v1/webhooks", "{\"url\":\"" + receiver.url()
+                        + "\",\"events\":[\"submission.created\"],\"unitId\":" + org + "}", 201).get("id").asLong();
+                unit = setup.units().get(0);
+                call(service, "PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit, sheet("I".repeat(25)), 201);
+                // Crash right after the first failed attempt is recorded, before the next one is due.
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (deliveryAttempts(service, hook) < 1 && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, deliveryAttempts(service, hook), "one failed attempt before the crash");
+                ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroyForcibly);
+                service.kill();
+            }
+            try (ServiceProcess restarted = ServiceProcess.start(env)) {
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (receiver.received().isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                assertEquals(1, receiver.received().size(), "delivered once after the restart");
+                Receiver.Received got = receiver.received().get(0);
+                assertEquals("submission.created", got.type());
+                assertEquals(unit, got.json().get("data").get("unitId").asLong());
+                assertEquals(3, receiver.arrived(), "500, 500, then 200: the third try");
+                JsonNode delivery = call(restarted, "GET", "/api/v1/webhooks/" + hook + "/deliveries", null, 200).get("items").get(0);
+                assertEquals(got.id(), delivery.get("eventId").asText());
+                assertEquals("DELIVERED", delivery.get("status").asText());
+                restarted.terminate(Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private static int deliveryAttempts(ServiceProcess s, long hook) throws Exception {
+        JsonNode items = call(s, "GET", "/api/v1/webhooks/" + hook + "/deliveries", null, 200).get("items");
+        return items.isEmpty() ? 0 : items.get(0).get("attempts").asInt();
     }
 
     @Test

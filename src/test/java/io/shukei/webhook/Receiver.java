@@ -22,12 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 /** A webhook receiver on 127.0.0.1 that records what it gets and answers with scripted status codes. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(String id, long timestamp, String signature, String body) {
-        JsonNode json() {
+    public record Received(String id, long timestamp, String signature, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -35,12 +35,12 @@ final class Receiver implements AutoCloseable {
             }
         }
 
-        String type() {
+        public String type() {
             return json().get("type").asText();
         }
 
         /** Verifies as a receiver would: HMAC-SHA256 over id.timestamp.body with the decoded secret. */
-        boolean signedWith(String secret) throws Exception {
+        public boolean signedWith(String secret) throws Exception {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             String expected = "v1," + Base64.getEncoder().encodeToString(
@@ -55,7 +55,7 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger arrived = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
@@ -80,30 +80,30 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
     /** The next answers, in order; 200 once they are used up. */
-    void answer(Integer... statuses) {
+    public void answer(Integer... statuses) {
         script.addAll(List.of(statuses));
     }
 
-    void delay(Duration delay) {
+    public void delay(Duration delay) {
         this.delay = delay;
     }
 
     /** Requests that reached the receiver, answered yet or not. */
-    int arrived() {
+    public int arrived() {
         return arrived.get();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
     /** Waits until the receiver has acknowledged an event matching the filter. */
-    Received await(Predicate<Received> filter) throws InterruptedException {
+    public Received await(Predicate<Received> filter) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < until) {
             for (Received r : received) {
@@ -116,7 +116,7 @@ final class Receiver implements AutoCloseable {
         throw new AssertionError("No such event in " + received);
     }
 
-    static Predicate<Received> event(String type, Map<String, Long> ids) {
+    public static Predicate<Received> event(String type, Map<String, Long> ids) {
         return r -> r.type().equals(type) && ids.entrySet().stream()
                 .allMatch(e -> r.json().get("data").path(e.getKey()).asLong() == e.getValue());
     }
