@@ -1,5 +1,6 @@
 package io.shukei.report;
 
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +45,7 @@ class ReportCache {
     private record Key(long roundId, Long unitId, String policy) {
     }
 
-    private record Entry(String etag, byte[] body) {
+    private record Entry(String etag, ChunkedBody body) {
     }
 
     Response json(long roundId, Long unitId, String policy, String ifNoneMatch) {
@@ -55,21 +55,22 @@ class ReportCache {
             return Response.notModified(EntityTag.valueOf(etag)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy);
-        byte[] body = cached(key, etag);
+        ChunkedBody body = cached(key, etag);
         if (body == null) {
-            try {
-                body = mapper.writeValueAsBytes(service.report(roundId, node, policy));
-            } catch (JsonProcessingException e) {
+            body = new ChunkedBody();
+            try (ChunkedBody out = body) {
+                mapper.writeValue(out, service.report(roundId, node, policy));
+            } catch (IOException e) {
                 throw new IllegalStateException("The report cannot be written as JSON", e);
             }
             store(key, new Entry(etag, body));
         }
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     /** The body cached under the tag; an entry of an older tag is dropped now, before its successor is built. */
-    private synchronized byte[] cached(Key key, String etag) {
+    private synchronized ChunkedBody cached(Key key, String etag) {
         Entry entry = entries.get(key);
         if (entry == null) {
             return null;
@@ -78,18 +79,18 @@ class ReportCache {
             return entry.body();
         }
         entries.remove(key);
-        bytes -= entry.body().length;
+        bytes -= entry.body().size();
         return null;
     }
 
     private synchronized void store(Key key, Entry entry) {
-        if (entry.body().length > maxBytes) {
+        if (entry.body().size() > maxBytes) {
             return;
         }
         Entry previous = entries.put(key, entry);
-        bytes += entry.body().length - (previous == null ? 0 : previous.body().length);
+        bytes += entry.body().size() - (previous == null ? 0 : previous.body().size());
         for (Iterator<Entry> eldest = entries.values().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
-            bytes -= eldest.next().body().length;
+            bytes -= eldest.next().body().size();
             eldest.remove();
         }
     }

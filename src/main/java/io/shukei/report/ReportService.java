@@ -75,12 +75,16 @@ public class ReportService {
                 : Enums.parse(Policy.class, policyParam, "policy");
 
         List<ReportRepository.ParticipantRow> rows = repository.participants(roundId, node.path);
-        Map<Long, ReportRepository.ParticipantRow> byId = new HashMap<>();
-        List<Sheet> sheets = new ArrayList<>();
+        // Each stored sheet is parsed once and serves the tally, the unit rows and the children.
+        Map<Long, ReportRepository.ParticipantRow> byId = new HashMap<>(rows.size() * 4 / 3 + 1);
+        Map<Long, Sheet> sheetById = new HashMap<>(rows.size() * 4 / 3 + 1);
+        List<Sheet> sheets = new ArrayList<>(rows.size());
         for (ReportRepository.ParticipantRow row : rows) {
             byId.put(row.unitId(), row);
             if (row.answers() != null) {
-                sheets.add(Sheet.of(row.unitId(), row.headcount(), row.answers()));
+                Sheet sheet = Sheet.of(row.unitId(), row.headcount(), row.answers());
+                sheets.add(sheet);
+                sheetById.put(row.unitId(), sheet);
             }
         }
         Map<Policy, ReportResponse.PolicyScore> policies = new EnumMap<>(Policy.class);
@@ -115,10 +119,8 @@ public class ReportService {
                 unknowns.add(new ReportResponse.UnknownAnswer(q.number(), id, row.code(), row.name()));
             }
         }
-        Map<Long, Sheet> sheetById = new HashMap<>();
-        sheets.forEach(s -> sheetById.put(s.unitId(), s));
         List<ReportResponse.UnitResult> unitResults = rows.stream().filter(r -> r.answers() != null).map(r -> {
-            Sheet sheet = sheetById.get(r.unitId()); // parsed once above
+            Sheet sheet = sheetById.get(r.unitId());
             return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(), r.headcount(), sheet.score(),
                     BandView.of(io.shukei.tally.Band.of(io.shukei.tally.Score.of(sheet.score()))), r.revision(),
                     r.submittedAt(), r.revisedAt());
@@ -127,7 +129,7 @@ public class ReportService {
         metrics.reportServed();
         return new ReportResponse(round.id, round.title, round.status, node.id, node.code, node.name, policy,
                 result.score() == null ? null : result.score().rounded(), BandView.of(result.band()), policies,
-                coverage(rows), parts, questions, unitResults, children(node, rows, policy), unknowns,
+                coverage(rows), parts, questions, unitResults, children(node, rows, sheetById, policy), unknowns,
                 result.lowest(LOWEST).stream().map(q -> question(q, byId)).toList(),
                 round.catalogId, round.catalogVersion, OffsetDateTime.now(ZoneOffset.UTC));
     }
@@ -165,7 +167,8 @@ public class ReportService {
     }
 
     /** One row per direct child subtree that has participants, tallied under the same policy. */
-    private List<ReportResponse.ChildResult> children(Unit node, List<ReportRepository.ParticipantRow> rows, Policy policy) {
+    private List<ReportResponse.ChildResult> children(Unit node, List<ReportRepository.ParticipantRow> rows,
+                                                      Map<Long, Sheet> sheetById, Policy policy) {
         List<ReportResponse.ChildResult> children = new ArrayList<>();
         // The rows grouped by the child subtree they lie in, in one pass (a child's path is the node's path
         // plus one segment), instead of a scan of every row for every child.
@@ -181,8 +184,7 @@ public class ReportService {
             if (under.isEmpty()) {
                 continue;
             }
-            List<Sheet> sheets = under.stream().filter(r -> r.answers() != null)
-                    .map(r -> Sheet.of(r.unitId(), r.headcount(), r.answers())).toList();
+            List<Sheet> sheets = under.stream().filter(r -> r.answers() != null).map(r -> sheetById.get(r.unitId())).toList();
             Tally.Result r;
             try {
                 r = Tally.of(sheets, policy);

@@ -1,7 +1,5 @@
 package io.shukei.tally;
 
-import java.util.Arrays;
-
 import java.util.List;
 
 /**
@@ -14,19 +12,25 @@ import java.util.List;
 public record Sheet(long unitId, Integer headcount, List<Answer> answers) {
 
     public Sheet {
-        if (answers.size() != Part.QUESTIONS || answers.stream().anyMatch(java.util.Objects::isNull)) {
+        boolean complete = answers.size() == Part.QUESTIONS;
+        for (int i = 0; complete && i < Part.QUESTIONS; i++) {
+            complete = answers.get(i) != null;
+        }
+        if (!complete) {
             throw new IllegalArgumentException("A sheet has exactly " + Part.QUESTIONS + " answers");
         }
+        // An immutable list (as of() builds) is kept as it is, not copied.
         answers = List.copyOf(answers);
     }
 
     /** Parses the compact form, one letter per question (for example "IIPN…"). */
     public static Sheet of(long unitId, Integer headcount, String letters) {
+        // Reports parse every stored sheet of a subtree: plain loops and one array, no streams.
         Answer[] answers = new Answer[letters.length()];
         for (int i = 0; i < answers.length; i++) {
             answers[i] = Answer.ofLetter(letters.charAt(i));
         }
-        return new Sheet(unitId, headcount, Arrays.asList(answers));
+        return new Sheet(unitId, headcount, List.of(answers));
     }
 
     public Answer answer(int question) {
@@ -34,7 +38,11 @@ public record Sheet(long unitId, Integer headcount, List<Answer> answers) {
     }
 
     public int score() {
-        return answers.stream().mapToInt(Answer::points).sum();
+        int sum = 0;
+        for (Answer a : answers) {
+            sum += a.points();
+        }
+        return sum;
     }
 
     public int partScore(Part part) {
