@@ -1,8 +1,8 @@
 -- pgbench script: the SQL one sheet correction runs in the service (PUT /rounds/{r}/submissions/{u}),
--- statement for statement (read with quarkus.hibernate-orm.log.sql=true and the service's own JDBC
--- statements): lock the round for share and the participant for update, read the unit, read the
--- current sheet, store the sheet with its new revision, append the audit event, record the webhook
--- event for any subscription (none in the benchmark). Variables: rid, lo, hi (-D). Run with -M prepared,
+-- statement for statement (as PostgreSQL logs them with log_statement=all): lock the round for share
+-- and the participant for update, read the unit, read the current sheet, store the sheet with its new
+-- revision, append the audit event, record the webhook event for any subscription (none in the
+-- benchmark). Variables: rid, lo, hi (-D). Run with -M prepared,
 -- as the JDBC driver prepares statements it repeats. Difference: the answers are drawn here with
 -- md5/translate instead of by the client.
 \set uid random(:lo, :hi)
@@ -12,7 +12,7 @@ WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM roun
 SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
        EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = :uid FOR UPDATE)
 FROM r;
-select u1_0.id, u1_0.archived_at, u1_0.code, u1_0.created_at, u1_0.headcount, u1_0.name, u1_0.parent_id, u1_0.path, u1_0.revision, u1_0.updated_at from unit u1_0 where u1_0.id = :uid \gset u_
+SELECT id, code, name, path FROM unit WHERE id = :uid \gset u_
 SELECT id, revision, answers, score, respondent, catalog_version, created_at, updated_at FROM submission WHERE round_id = :rid AND unit_id = :uid \gset p_
 WITH sheet AS (
     INSERT INTO submission (id, round_id, unit_id, revision, answers, score, respondent, catalog_version, created_at, updated_at)

@@ -77,14 +77,18 @@ class RoundRepository implements PanacheRepository<Round> {
      * concurrent close waits) and the participant row for update (writers of one sheet queue); empty
      * when the round does not exist.
      */
-    Optional<RoundService.SheetAdmission> lockForSheet(long roundId, long unitId) {
+    /** The round as a sheet write sees it, and whether the unit takes part. */
+    record SheetLock(RoundStatus status, String catalogVersion, long scopeUnitId, int revision, boolean participant) {
+    }
+
+    Optional<SheetLock> lockForSheet(long roundId, long unitId) {
         return Jdbc.query(getEntityManager(), """
                         WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)
                         SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
                                EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE)
                         FROM r""",
-                row -> new RoundService.SheetAdmission(roundId, RoundStatus.valueOf(row.getString(1)), row.getString(2),
-                        row.getLong(3), row.getInt(4), row.getBoolean(5)),
+                row -> new SheetLock(RoundStatus.valueOf(row.getString(1)), row.getString(2), row.getLong(3),
+                        row.getInt(4), row.getBoolean(5)),
                 roundId, unitId).stream().findFirst();
     }
 }

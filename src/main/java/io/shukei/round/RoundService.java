@@ -23,6 +23,7 @@ import io.shukei.security.AuditService;
 import io.shukei.tally.Policy;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.unit.UnitSummary;
 import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
@@ -74,11 +75,9 @@ public class RoundService {
         return round;
     }
 
-    /**
-     * What a sheet write knows of its round. {@code participant} is whether the unit takes part.
-     */
+    /** What a sheet write knows of its open round and of the participant it writes for. */
     public record SheetAdmission(long roundId, RoundStatus status, String catalogVersion, long scopeUnitId,
-                                 int revision, boolean participant) {
+                                 int revision, UnitSummary unit) {
     }
 
     /**
@@ -88,9 +87,9 @@ public class RoundService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public SheetAdmission admitSheet(long roundId, long unitId) {
-        SheetAdmission round = rounds.lockForSheet(roundId, unitId)
+        RoundRepository.SheetLock round = rounds.lockForSheet(roundId, unitId)
                 .orElseThrow(() -> ProblemException.notFound("Round", roundId));
-        units.requireWritable(unitId);
+        UnitSummary unit = units.requireWritableSummary(unitId);
         if (round.status() != RoundStatus.OPEN) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                     "Round " + roundId + " is closed; sheets can be changed only while it is open");
@@ -99,7 +98,7 @@ public class RoundService {
             throw ProblemException.unprocessable("/problems/not-a-participant", "Not a participant",
                     "Unit " + unitId + " is not a participant of round " + roundId);
         }
-        return round;
+        return new SheetAdmission(roundId, round.status(), round.catalogVersion(), round.scopeUnitId(), round.revision(), unit);
     }
 
     @Transactional

@@ -81,7 +81,7 @@ class SubmissionService {
             if (current.answers.equals(sheet.letters()) && Objects.equals(current.respondent, respondent)) {
                 SubmissionRevision latest = revisions.find(current.id, current.revision);
                 if (latest.comments.equals(comments)) {
-                    return new Outcome(view(current, latest, units.require(unitId)), false);
+                    return new Outcome(view(current, latest, round.unit().code(), round.unit().name()), false);
                 }
             }
         } else {
@@ -110,23 +110,23 @@ class SubmissionService {
         revision.catalogVersion = current.catalogVersion;
         revision.createdAt = now;
         metrics.submissionReceived();
-        Unit unit = units.load(unitId);
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
-                unitId, unit.path, created ? null : current.revision - 1, current.revision);
-        events.sheetStored(round, unit, current.revision, created);
-        return new Outcome(view(current, revision, unit), created);
+                unitId, round.unit().path(), created ? null : current.revision - 1, current.revision);
+        events.sheetStored(round, current.revision, created);
+        return new Outcome(view(current, revision, round.unit().code(), round.unit().name()), created);
     }
 
     SheetResponse get(long roundId, long unitId) {
         Submission current = require(roundId, unitId);
-        return view(current, revisions.find(current.id, current.revision), units.require(unitId));
+        Unit unit = units.require(unitId);
+        return view(current, revisions.find(current.id, current.revision), unit.code, unit.name);
     }
 
     Page<SheetResponse> history(long roundId, long unitId, PageParams paging) {
         Submission current = require(roundId, unitId);
         Unit unit = units.require(unitId);
         List<SheetResponse> items = revisions.history(current.id, io.quarkus.panache.common.Page.of(paging.page, paging.size))
-                .stream().map(r -> view(current, r, unit)).toList();
+                .stream().map(r -> view(current, r, unit.code, unit.name)).toList();
         return Page.of(items, paging, revisions.countHistory(current.id));
     }
 
@@ -135,7 +135,7 @@ class SubmissionService {
         rounds.require(roundId);
         String visible = access.scopePrefix();
         List<SheetResponse> items = submissions.current(roundId, visible, paging.offset(), paging.size).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
+                .map(c -> view(c.submission(), c.revision(), c.unit().code, c.unit().name)).toList();
         return Page.of(items, paging, submissions.countCurrent(roundId, visible));
     }
 
@@ -143,7 +143,7 @@ class SubmissionService {
     List<SheetResponse> all(long roundId) {
         rounds.require(roundId);
         return submissions.current(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unit())).toList();
+                .map(c -> view(c.submission(), c.revision(), c.unit().code, c.unit().name)).toList();
     }
 
     private Submission require(long roundId, long unitId) {
@@ -190,7 +190,7 @@ class SubmissionService {
         return comments;
     }
 
-    private static SheetResponse view(Submission current, SubmissionRevision revision, Unit unit) {
+    private static SheetResponse view(Submission current, SubmissionRevision revision, String unitCode, String unitName) {
         Sheet sheet = Sheet.of(current.unitId, null, revision.answers);
         List<SheetResponse.PartScore> parts = Part.ALL.stream()
                 .map(p -> new SheetResponse.PartScore(p.number(), sheet.partScore(p), p.maxPoints())).toList();
@@ -203,7 +203,7 @@ class SubmissionService {
                 unknown.add(q);
             }
         }
-        return new SheetResponse(current.roundId, current.unitId, unit.code, unit.name, revision.revision,
+        return new SheetResponse(current.roundId, current.unitId, unitCode, unitName, revision.revision,
                 revision.respondent, revision.catalogVersion, revision.score, BandView.of(Band.of(Score.of(revision.score))),
                 parts, answers, unknown, current.createdAt, revision.createdAt);
     }

@@ -1,15 +1,24 @@
 package io.shukei.unit;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.shukei.db.Jdbc;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
+
+    /** One unit's summary by plain JDBC: no entity for the session to manage and check at commit. */
+    Optional<UnitSummary> summary(long id) {
+        return Jdbc.query(getEntityManager(), "SELECT id, code, name, path FROM unit WHERE id = ?",
+                row -> new UnitSummary(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), id)
+                .stream().findFirst();
+    }
 
     List<Unit> children(Long parentId, boolean includeArchived, String scopePrefix, Page page) {
         return childQuery(parentId, includeArchived, scopePrefix).page(page).list();

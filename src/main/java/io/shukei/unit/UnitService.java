@@ -48,6 +48,13 @@ public class UnitService {
         return unit;
     }
 
+    /** The summary of a unit the caller writes under (a sheet): 404 when it does not exist, 403 outside the caller's scope. */
+    public UnitSummary requireWritableSummary(long id) {
+        UnitSummary unit = units.summary(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+        access.requireWritable(unit.path());
+        return unit;
+    }
+
     /** A unit the service itself needs, whoever asks (for example a round's scope): 404 only when missing. */
     public Unit load(long id) {
         Unit unit = units.findById(id);

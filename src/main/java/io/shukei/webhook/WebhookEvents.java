@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shukei.round.Round;
 import io.shukei.round.RoundService;
 import io.shukei.round.RoundStatus;
-import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
 
 /**
@@ -38,13 +37,13 @@ public class WebhookEvents {
     }
 
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
-    public void sheetStored(RoundService.SheetAdmission round, Unit unit, int revision, boolean created) {
+    public void sheetStored(RoundService.SheetAdmission round, int revision, boolean created) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("roundId", round.roundId());
-        data.put("unitId", unit.id);
+        data.put("unitId", round.unit().id());
         data.put("revision", revision);
-        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + unit.id);
-        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, unit, data);
+        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + round.unit().id());
+        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, round.unit().path(), data);
         if (created && deliveries.roundComplete(round.roundId())) {
             record(EventType.ROUND_COMPLETED, round.roundId(), round.scopeUnitId(), round.status(), round.revision(), "/report");
         }
@@ -70,10 +69,10 @@ public class WebhookEvents {
         data.put("status", status);
         data.put("revision", revision);
         data.put("link", "/api/v1/rounds/" + roundId + linkSuffix);
-        record(type, units.load(scopeUnitId), data);
+        record(type, units.load(scopeUnitId).path, data);
     }
 
-    private void record(EventType type, Unit unit, Map<String, Object> data) {
+    private void record(EventType type, String unitPath, Map<String, Object> data) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -81,7 +80,7 @@ public class WebhookEvents {
         payload.put("timestamp", now);
         payload.put("data", data);
         try {
-            deliveries.record(id, type, unit.path, mapper.writeValueAsString(payload), now);
+            deliveries.record(id, type, unitPath, mapper.writeValueAsString(payload), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Webhook payload not serialisable", e);
         }
