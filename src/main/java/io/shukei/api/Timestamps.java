@@ -16,14 +16,17 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Writes every timestamp as ISO-8601 in UTC, exactly as Jackson's own serializer does with the UTC
- * context zone ({@code 2026-05-10T01:23:45.123Z}: seconds always, the fraction without trailing zeros,
- * none when zero), but digit by digit into one small buffer. A report over 10,000 units writes 20,000
- * timestamps, and {@link DateTimeFormatter} builds several objects (BigDecimals for the fraction among
- * them) for each one.
+ * Writes timestamps exactly as Jackson's own serializer does (ISO-8601 with the value's offset:
+ * {@code 2026-05-10T01:23:45.123Z}, seconds always, the fraction without trailing zeros and none when
+ * zero), but for the UTC values the service stores and returns, digit by digit into one small buffer.
+ * A report over 10,000 units writes 20,000 timestamps, and {@link DateTimeFormatter} builds several
+ * objects (BigDecimals for the fraction among them) for each one. Other offsets and years beyond four
+ * digits go to the formatter, as before.
  */
 @Singleton
 class Timestamps implements ObjectMapperCustomizer {
+
+    private static final int MAX_LENGTH = "yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ".length();
 
     /** After Quarkus' own customizers, which register Jackson's time module: the module registered last wins. */
     @Override
@@ -36,24 +39,10 @@ class Timestamps implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("shukei-timestamps").addSerializer(OffsetDateTime.class, new Serializer()));
     }
 
-    /** The ISO-8601 text of the instant in UTC; the same text as DateTimeFormatter.ISO_OFFSET_DATE_TIME in UTC. */
-    static String format(OffsetDateTime value) {
-        char[] text = new char[MAX_LENGTH];
-        int length = write(value, text);
-        return length < 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(utc(value)) : new String(text, 0, length);
-    }
-
-    private static final int MAX_LENGTH = "yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ".length();
-
-    private static OffsetDateTime utc(OffsetDateTime value) {
-        return value.getOffset().equals(ZoneOffset.UTC) ? value : value.withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    /** Writes the text into the buffer and returns its length, or -1 for a year outside 0..9999 (left to the formatter). */
-    private static int write(OffsetDateTime value, char[] text) {
-        OffsetDateTime t = utc(value);
+    /** Writes a UTC timestamp of years 0..9999 into the buffer and returns its length; -1 for any other value. */
+    private static int write(OffsetDateTime t, char[] text) {
         int year = t.getYear();
-        if (year < 0 || year > 9999) {
+        if (!t.getOffset().equals(ZoneOffset.UTC) || year < 0 || year > 9999) {
             return -1;
         }
         int i = digits(text, 0, year, 4);
@@ -100,7 +89,7 @@ class Timestamps implements ObjectMapperCustomizer {
             char[] text = new char[MAX_LENGTH];
             int length = write(value, text);
             if (length < 0) {
-                gen.writeString(format(value));
+                gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
             } else {
                 gen.writeString(text, 0, length);
             }

@@ -72,15 +72,15 @@ class RoundRepository implements PanacheRepository<Round> {
         return counts;
     }
 
+    /** The round as a sheet write sees it, and whether the unit takes part. */
+    record SheetLock(RoundStatus status, String catalogVersion, long scopeUnitId, int revision, boolean participant) {
+    }
+
     /**
      * Reads what storing a sheet needs of its round, in one statement that locks the round for share (a
      * concurrent close waits) and the participant row for update (writers of one sheet queue); empty
      * when the round does not exist.
      */
-    /** The round as a sheet write sees it, and whether the unit takes part. */
-    record SheetLock(RoundStatus status, String catalogVersion, long scopeUnitId, int revision, boolean participant) {
-    }
-
     Optional<SheetLock> lockForSheet(long roundId, long unitId) {
         return Jdbc.query(getEntityManager(), """
                         WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)

@@ -6,9 +6,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.shukei.db.Jdbc;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
