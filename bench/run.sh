@@ -36,7 +36,7 @@ export BENCH_KEY
 # The periodic native-heap trim exists from JDK 17.0.9 on; older JDKs start without it.
 TRIM=-XX:TrimNativeHeapInterval=5000
 java $TRIM -version >/dev/null 2>&1 || TRIM=
-JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx80m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
 usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
