@@ -112,7 +112,8 @@ public class ReportService {
         List<ReportResponse.PartResult> parts = result.parts().stream().map(p -> new ReportResponse.PartResult(
                 p.part().number(), catalog.partTitle(p.part().number()),
                 p.score() == null ? null : p.score().rounded(), p.part().maxPoints())).toList();
-        List<ReportResponse.UnknownAnswer> unknowns = new ArrayList<>();
+        List<ReportResponse.UnknownAnswer> unknowns = new ArrayList<>(
+                result.questions().stream().mapToInt(q -> q.unknownUnits().size()).sum());
         for (Tally.QuestionResult q : result.questions()) {
             for (Long id : q.unknownUnits()) {
                 ReportRepository.ParticipantRow row = byId.get(id);

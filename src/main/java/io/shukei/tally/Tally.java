@@ -1,10 +1,14 @@
 package io.shukei.tally;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Combines the sheets of several units into one organisation-wide result, per question first and
@@ -39,16 +43,16 @@ public final class Tally {
 
         private final int units;
         private final int[][] counts = new int[Part.QUESTIONS][ANSWERS.length];
-        private final List<List<Long>> unknownUnits = new ArrayList<>(Part.QUESTIONS);
+        // Unit ids by question as plain longs: a report over 10,000 units holds tens of thousands of them,
+        // and the tallies of its child subtrees never read them.
+        private final long[][] unknownUnits = new long[Part.QUESTIONS][];
+        private final int[] unknownCount = new int[Part.QUESTIONS];
         private final List<Long> withoutHeadcount = new ArrayList<>();
         private final long[] headcountPoints = new long[Part.QUESTIONS];
         private long headcount;
 
         private Counted(List<Sheet> sheets) {
             units = sheets.size();
-            for (int q = 0; q < Part.QUESTIONS; q++) {
-                unknownUnits.add(new ArrayList<>());
-            }
             for (Sheet s : sheets) {
                 Integer h = s.headcount();
                 boolean weighted = h != null && h > 0;
@@ -61,14 +65,21 @@ public final class Tally {
                     Answer a = s.answer(q + 1);
                     counts[q][a.ordinal()]++;
                     if (a == Answer.UNKNOWN) {
-                        unknownUnits.get(q).add(s.unitId());
+                        addUnknown(q, s.unitId());
                     }
                     if (weighted) {
                         headcountPoints[q] = Math.addExact(headcountPoints[q], Math.multiplyExact((long) h, a.points()));
                     }
                 }
             }
-            unknownUnits.replaceAll(List::copyOf);
+        }
+
+        private void addUnknown(int q, long unitId) {
+            long[] ids = unknownUnits[q];
+            if (ids == null || unknownCount[q] == ids.length) {
+                unknownUnits[q] = ids = ids == null ? new long[8] : Arrays.copyOf(ids, ids.length * 2);
+            }
+            ids[unknownCount[q]++] = unitId;
         }
 
         /**
@@ -103,7 +114,7 @@ public final class Tally {
                 }
                 points += (long) count[a.ordinal()] * a.points();
             }
-            List<Long> unknown = unknownUnits.get(q - 1);
+            List<Long> unknown = new UnitIds(unknownUnits[q - 1], unknownCount[q - 1]);
             if (units == 0) {
                 return new QuestionResult(q, null, null, distribution, unknown);
             }
@@ -118,6 +129,28 @@ public final class Tally {
                 case HEADCOUNT_MEAN -> new Score(headcountPoints[q - 1], headcount);
             };
             return new QuestionResult(q, answer, value, distribution, unknown);
+        }
+    }
+
+    /** An unmodifiable view of the first {@code size} ids, boxed only when read. */
+    private static final class UnitIds extends AbstractList<Long> implements RandomAccess {
+        private final long[] ids;
+        private final int size;
+
+        UnitIds(long[] ids, int size) {
+            this.ids = ids;
+            this.size = size;
+        }
+
+        @Override
+        public Long get(int index) {
+            Objects.checkIndex(index, size);
+            return ids[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
         }
     }
 
