@@ -73,6 +73,13 @@ pg_ticks() {
   echo "$t"
 }
 HZ=$(getconf CLK_TCK)
+# Runs wrk for the load duration with its output in $1 and the other arguments; prints wrk's own CPU
+# seconds (user + system), so that the load generator's share of the two cores is known too.
+timed_wrk() {
+  local out=$1 t; shift
+  t=$( { TIMEFORMAT='%U %S'; time wrk -t "$THREADS" -c "$CONCURRENCY" -d "$DURATION" --timeout 10s "$@" >"$out" 2>&1; } 2>&1 )
+  awk '{print $1 + $2}' <<<"$t"
+}
 
 # ---------------------------------------------------------------- tools
 install_tools() {
@@ -274,8 +281,7 @@ PY
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
   load_wrk=$(load_avg)
   svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER")
-  BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$DURATION" --timeout 10s \
-    -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/wrk.out" 2>&1
+  wrk_cpu=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI timed_wrk "$WORK/wrk.out" -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
   load_wrk_end=$(load_avg)
   svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER")
   wrk_json=$(grep '^WRKJSON' "$WORK/wrk.out" | sed 's/^WRKJSON //')
@@ -298,7 +304,7 @@ PY
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
-  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
+  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) WRK_CPU=$wrk_cpu PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
   PG_MEASURED=${PG_POSTMASTER:+1} PGB_TX=$(awk '/actually processed/ {print $NF; exit}' "$WORK/pgbench.out") python3 - >>"$WORK/rows.jsonl" <<'PY'
 import json, os
 e = os.environ
@@ -310,6 +316,7 @@ print(json.dumps({
     "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
                 revisions_in_round=int(e["REVISIONS"]), service_cpu_s=int(e["SVC_CPU"]) / int(e["HZ"]),
+                wrk_cpu_s=float(e["WRK_CPU"]),
                 postgres_cpu_s=int(e["PG_CPU_WRK"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None),
     "pgbench": {"tps": f("PGB_TPS"), "latency_avg_ms": f("PGB_LAT"), "failed": e["PGB_FAILED"],
                 "load_start": e["LOAD_PGB"], "load_end": e["LOAD_PGB_END"], "transactions": int(e["PGB_TX"]),
@@ -318,6 +325,32 @@ print(json.dumps({
 PY
   log "N=$N done: report cold ${cold}s after a change ${changed}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
 done
+
+# ---------------------------------------------------------------- floor: the service without database work
+# What a request costs the JVM when no SQL runs: the same PUT with 24 answers, refused (400) by the
+# validation before any statement, and the liveness probe (the HTTP stack alone). Together with
+# PostgreSQL's CPU per pgbench transaction this bounds the submission rate two cores allow.
+floor_run() { # name, expected status, then wrk's target arguments; prints one JSON object
+  local name=$1 status=$2 c0 c1 cpu load0; shift 2
+  load0=$(load_avg); c0=$(cpu_ticks "$SERVICE")
+  cpu=$(timed_wrk "$WORK/$name.out" "$@")
+  c1=$(cpu_ticks "$SERVICE")
+  python3 - "$WORK/$name.out" "$status" "$(( c1 - c0 ))" "$HZ" "$cpu" "$load0" "$(load_avg)" <<'PY'
+import re, sys
+text, status = open(sys.argv[1]).read(), sys.argv[2]
+m = re.search(r"(\d+) requests in ([\d.]+)s", text)
+requests, seconds = int(m.group(1)), float(m.group(2))
+non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", text)) else 0
+# Every response must be what the run claims to measure: all refused, or all answered.
+assert requests > 0 and non2xx == (requests if status == "400" else 0), text
+print('{"requests": %d, "seconds": %.2f, "status": %s, "service_cpu_s": %.2f, "wrk_cpu_s": %.2f, "load_start": "%s", "load_end": "%s"}'
+      % (requests, seconds, status, int(sys.argv[3]) / int(sys.argv[4]), float(sys.argv[5]), sys.argv[6], sys.argv[7]))
+PY
+}
+log "floor: a refused PUT and the liveness probe, $CONCURRENCY connections, $DURATION each"
+FLOOR_REFUSED=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI BENCH_QUESTIONS=24 \
+  floor_run refused 400 -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
+FLOOR_LIVE=$(floor_run live 200 "http://127.0.0.1:$PORT/q/health/live")
 
 RSS_KB=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVICE/status")
 HWM_KB=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE/status")
@@ -329,5 +362,6 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
  "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
- "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_cds_ms": $CDS_MS, "startup_cds_load": "$LOAD_CDS", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END"}
+ "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_cds_ms": $CDS_MS, "startup_cds_load": "$LOAD_CDS", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
+ "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}
 EOF

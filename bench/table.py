@@ -19,6 +19,11 @@ def fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def per(cpu_s, n):
+    """CPU milliseconds per request."""
+    return None if cpu_s is None or not n else cpu_s * 1000.0 / n
+
+
 def ratio(a, b):
     return None if a is None or b in (None, 0) else a / b
 
@@ -65,15 +70,36 @@ for r in rows:
 p("")
 p("CPU per stored sheet, from /proc (clock ticks of the service JVM and of every PostgreSQL process):")
 p("")
-p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | PostgreSQL ms/tx (pgbench run) |")
-p("|---:|---:|---:|---:|")
+p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | wrk ms/PUT | PostgreSQL ms/tx (pgbench run) |")
+p("|---:|---:|---:|---:|---:|")
 for r in rows:
     w, g = r["wrk"], r["pgbench"]
     n_ok = w["requests"] - w["errors"]["status"]
-    per = lambda cpu, n: None if cpu is None or not n else cpu * 1000.0 / n
     p(f"| {r['units']:,} | {fmt(per(w.get('service_cpu_s'), n_ok), 2)} | {fmt(per(w.get('postgres_cpu_s'), n_ok), 2)} "
-      f"| {fmt(per(g.get('postgres_cpu_s'), g.get('transactions')), 2)} |")
+      f"| {fmt(per(w.get('wrk_cpu_s'), w['requests']), 3)} | {fmt(per(g.get('postgres_cpu_s'), g.get('transactions')), 2)} |")
 p("")
+floor = meta.get("floor")
+if floor:
+    f_put, f_live = floor["refused_put"], floor["liveness"]
+    p(f"Without database work, same connections and duration: a PUT of a 24-answer sheet, refused (400) by "
+      f"validation before any SQL, {fmt(f_put['requests'] / f_put['seconds'])}/s at "
+      f"{fmt(per(f_put['service_cpu_s'], f_put['requests']), 3)} ms of JVM CPU each; `/q/health/live` "
+      f"{fmt(f_live['requests'] / f_live['seconds'])}/s at {fmt(per(f_live['service_cpu_s'], f_live['requests']), 3)} ms "
+      f"(wrk {fmt(per(f_put['wrk_cpu_s'], f_put['requests']), 3)} and "
+      f"{fmt(per(f_live['wrk_cpu_s'], f_live['requests']), 3)} ms).")
+    last = rows[-1]
+    w, g = last["wrk"], last["pgbench"]
+    pg_tx = per(g.get("postgres_cpu_s"), g.get("transactions"))
+    if g["tps"] and pg_tx is not None:
+        rate = 0.6 * g["tps"]
+        left = meta["cpus"] * 1000.0 / rate - pg_tx - per(w["wrk_cpu_s"], w["requests"])
+        budget = {"rate_per_s": rate, "jvm_ms_per_sheet": left}
+        floor["budget_at_60_percent"] = budget
+        p(f"Budget at {last['units']:,} units: 60 % of pgbench is {fmt(rate)} sheets/s; {meta['cpus']} cores give "
+          f"{fmt(meta['cpus'] * 1000.0 / rate, 3)} ms of CPU per sheet, PostgreSQL takes {fmt(pg_tx, 3)} ms "
+          f"(its pgbench cost) and wrk {fmt(per(w['wrk_cpu_s'], w['requests']), 3)} ms, which leaves the JVM "
+          f"{fmt(left, 3)} ms per stored sheet.")
+    p("")
 p("| Leaf units | Report JSON bytes | Report cold ms | After a change ms | Report warm ms | If-None-Match ms (status) "
   "| Raw SQL ms | Cold ÷ SQL | After a change ÷ SQL | Warm ÷ SQL | Report's own row query ms | Load avg |")
 p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
