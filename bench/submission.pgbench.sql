@@ -31,7 +31,8 @@ WITH targets AS (
     WHERE 'submission.updated' = ANY (s.events) AND (:u_path LIKE u.path || '%' OR (false AND u.path LIKE :u_path || '%'))),
 event AS (
     INSERT INTO webhook_event (id, type, payload, created_at)
-    SELECT 'evt_' || md5(random()::text), 'submission.updated', '{}', now() WHERE EXISTS (SELECT 1 FROM targets)
+    SELECT 'evt_' || replace(gen_random_uuid()::text, '-', ''), 'submission.updated', '{}', now()
+    WHERE EXISTS (SELECT 1 FROM targets)
     RETURNING id)
 INSERT INTO webhook_delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)
 SELECT t.id, e.id, 'PENDING', 0, now(), now() FROM targets t CROSS JOIN event e;

@@ -1,36 +1,32 @@
 package io.shukei.db;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 
-import org.hibernate.Session;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Plain JDBC on the connection of the current transaction, for statements run on every sheet write
- * (the sheet itself, the audit row, the webhook outbox) that need none of Hibernate's native-query
- * machinery: the SQL is not parsed by Hibernate and the session is not flushed first. Such a statement
- * must therefore not depend on changes the session has yet to write (the audit and outbox tables have
- * no foreign keys, and the outbox reads only subscriptions and units). The driver keeps the statement
- * prepared on its connection.
+ * Plain JDBC for the statements run on every sheet write (the sheet itself, the audit row, the webhook
+ * outbox) and for the report's row query, which need none of Hibernate's machinery. Inside a
+ * transaction the pool hands out the connection the transaction already holds, so these statements
+ * commit or roll back with everything else; Hibernate's session is neither opened for them nor flushed
+ * before them. Such a statement must therefore not depend on changes a session has yet to write (the
+ * audit and outbox tables have no foreign keys, and the outbox reads only subscriptions and units).
+ * The driver keeps a statement it runs repeatedly prepared on its connection.
  */
-public final class Jdbc {
+@ApplicationScoped
+public class Jdbc {
 
-    private Jdbc() {
-    }
+    private final DataSource dataSource;
 
-    /** Runs an INSERT, UPDATE or DELETE with positional parameters; returns the number of rows changed. */
-    public static int update(EntityManager em, String sql, Object... params) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, params);
-                return statement.executeUpdate();
-            }
-        });
+    Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** One row of a result, read at the cursor's current position. */
@@ -39,25 +35,42 @@ public final class Jdbc {
         T read(ResultSet row) throws SQLException;
     }
 
+    /** Runs an INSERT, UPDATE or DELETE with positional parameters; returns the number of rows changed. */
+    public int update(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
     /** Runs a query (or a data-changing statement with RETURNING) and reads every row. */
-    public static <T> List<T> query(EntityManager em, String sql, Row<T> row, Object... params) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, params);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(row.read(rows));
-                    }
-                    return result;
+    public <T> List<T> query(String sql, Row<T> row, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row.read(rows));
                 }
+                return result;
             }
-        });
+        } catch (SQLException e) {
+            throw failed(e);
+        }
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, params[i]);
         }
+    }
+
+    /** Keeps the driver's exception (and its SQL state) as the cause: the problem mapper reads it from there. */
+    private static IllegalStateException failed(SQLException e) {
+        return new IllegalStateException("SQL statement failed: " + e.getMessage(), e);
     }
 }

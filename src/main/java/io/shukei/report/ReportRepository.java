@@ -23,10 +23,12 @@ class ReportRepository {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final Jdbc jdbc;
 
-    ReportRepository(EntityManager em, ObjectMapper mapper) {
+    ReportRepository(EntityManager em, ObjectMapper mapper, Jdbc jdbc) {
         this.em = em;
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
     /** A participant of the round under the node, with its current sheet when it has one. */
@@ -44,7 +46,7 @@ class ReportRepository {
 
     /** Read with plain JDBC: at 10,000 participants Hibernate's handling of the rows costs more than the query. */
     List<ParticipantRow> participants(long roundId, String pathPrefix) {
-        return Jdbc.query(em, """
+        return jdbc.query("""
                         SELECT u.id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.created_at, s.updated_at
                         FROM round_participant rp
                         JOIN unit u ON u.id = rp.unit_id

@@ -14,6 +14,12 @@ import io.shukei.db.Jdbc;
 @ApplicationScoped
 class RoundRepository implements PanacheRepository<Round> {
 
+    private final Jdbc jdbc;
+
+    RoundRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
     void addParticipants(long roundId, Collection<Long> unitIds) {
         getEntityManager().createNativeQuery(
                         "INSERT INTO round_participant (round_id, unit_id) SELECT :round, unnest(cast(:units AS bigint[])) "
@@ -82,7 +88,7 @@ class RoundRepository implements PanacheRepository<Round> {
      * when the round does not exist.
      */
     Optional<SheetLock> lockForSheet(long roundId, long unitId) {
-        return Jdbc.query(getEntityManager(), """
+        return jdbc.query("""
                         WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)
                         SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
                                EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE)

@@ -13,9 +13,15 @@ import io.shukei.db.Jdbc;
 @ApplicationScoped
 class AuditRepository implements PanacheRepository<AuditEvent> {
 
+    private final Jdbc jdbc;
+
+    AuditRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
     /** Appends one event; its id comes from the table's own sequence. */
     void append(AuditEvent e) {
-        Jdbc.update(getEntityManager(), """
+        jdbc.update("""
                         INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_name, remote_address, action,
                             resource_type, resource_id, unit_id, unit_path, revision_before, revision_after)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

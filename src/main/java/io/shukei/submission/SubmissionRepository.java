@@ -18,14 +18,16 @@ import io.shukei.unit.Unit;
 class SubmissionRepository implements PanacheRepository<Submission> {
 
     private final ObjectMapper json;
+    private final Jdbc jdbc;
 
-    SubmissionRepository(ObjectMapper json) {
+    SubmissionRepository(ObjectMapper json, Jdbc jdbc) {
         this.json = json;
+        this.jdbc = jdbc;
     }
 
     /** The current sheet of a unit in a round, read as a plain value (not managed by the session). */
     Optional<Submission> find(long roundId, long unitId) {
-        return Jdbc.query(getEntityManager(), """
+        return jdbc.query("""
                         SELECT id, revision, answers, score, respondent, catalog_version, created_at, updated_at
                         FROM submission WHERE round_id = ? AND unit_id = ?""",
                 row -> {
@@ -55,7 +57,7 @@ class SubmissionRepository implements PanacheRepository<Submission> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        sheet.id = Jdbc.query(getEntityManager(), """
+        sheet.id = jdbc.query("""
                         WITH sheet AS (
                             INSERT INTO submission (id, round_id, unit_id, revision, answers, score, respondent,
                                 catalog_version, created_at, updated_at)

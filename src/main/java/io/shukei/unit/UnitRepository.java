@@ -13,9 +13,15 @@ import io.shukei.db.Jdbc;
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
 
+    private final Jdbc jdbc;
+
+    UnitRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
     /** One unit's summary by plain JDBC: no entity for the session to manage and check at commit. */
     Optional<UnitSummary> summary(long id) {
-        return Jdbc.query(getEntityManager(), "SELECT id, code, name, path FROM unit WHERE id = ?",
+        return jdbc.query("SELECT id, code, name, path FROM unit WHERE id = ?",
                 row -> new UnitSummary(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), id)
                 .stream().findFirst();
     }

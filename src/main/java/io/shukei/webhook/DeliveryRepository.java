@@ -11,6 +11,12 @@ import io.shukei.db.Jdbc;
 @ApplicationScoped
 class DeliveryRepository implements PanacheRepository<Delivery> {
 
+    private final Jdbc jdbc;
+
+    DeliveryRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
     /** A claimed delivery with what sending it needs, and the lease that marks this claim. */
     record Claimed(long id, OffsetDateTime lease, int attempts, String url, String secret, String eventId, String payload) {
     }
@@ -19,18 +25,19 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
      * Inserts the event and one pending delivery for each matching subscription (paused ones too:
      * they get their backlog on resume), in one statement; an event nobody subscribed to is not stored.
      */
-    int record(String eventId, EventType type, String unitPath, String payload, OffsetDateTime now) {
-        return Jdbc.update(getEntityManager(), """
+    int record(EventType type, String unitPath, String payload, OffsetDateTime now) {
+        return jdbc.update("""
                         WITH targets AS (
                             SELECT s.id FROM webhook_subscription s JOIN unit u ON u.id = s.unit_id
                             WHERE ? = ANY (s.events) AND (? LIKE u.path || '%' OR (? AND u.path LIKE ? || '%'))),
                         event AS (
                             INSERT INTO webhook_event (id, type, payload, created_at)
-                            SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM targets)
+                            SELECT 'evt_' || replace(gen_random_uuid()::text, '-', ''), ?, ?, ?
+                            WHERE EXISTS (SELECT 1 FROM targets)
                             RETURNING id)
                         INSERT INTO webhook_delivery (subscription_id, event_id, status, attempts, next_attempt_at, created_at)
                         SELECT t.id, e.id, 'PENDING', 0, ?, ? FROM targets t CROSS JOIN event e""",
-                type.wire, unitPath, type.reachesSubtree, unitPath, eventId, type.wire, payload, now, now, now);
+                type.wire, unitPath, type.reachesSubtree, unitPath, type.wire, payload, now, now, now);
     }
 
     /**

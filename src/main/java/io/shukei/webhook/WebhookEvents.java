@@ -2,9 +2,6 @@ package io.shukei.webhook;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -36,16 +33,24 @@ public class WebhookEvents {
         this.mapper = mapper;
     }
 
+    /** The signed body of every event: its type, when it happened, and ids and a link (never answers). */
+    record Payload(String type, OffsetDateTime timestamp, Object data) {
+    }
+
+    record SheetData(long roundId, long unitId, int revision, String link) {
+    }
+
+    record RoundData(long roundId, long scopeUnitId, RoundStatus status, int revision, String link) {
+    }
+
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
     public void sheetStored(RoundService.SheetAdmission round, int revision, boolean created) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roundId", round.roundId());
-        data.put("unitId", round.unit().id());
-        data.put("revision", revision);
-        data.put("link", "/api/v1/rounds/" + round.roundId() + "/submissions/" + round.unit().id());
-        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, round.unit().path(), data);
-        if (created && deliveries.roundComplete(round.roundId())) {
-            record(EventType.ROUND_COMPLETED, round.roundId(), round.scopeUnitId(), round.status(), round.revision(), "/report");
+        long roundId = round.roundId();
+        long unitId = round.unit().id();
+        record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, round.unit().path(),
+                new SheetData(roundId, unitId, revision, "/api/v1/rounds/" + roundId + "/submissions/" + unitId));
+        if (created && deliveries.roundComplete(roundId)) {
+            record(EventType.ROUND_COMPLETED, roundId, round.scopeUnitId(), round.status(), round.revision(), "/report");
         }
     }
 
@@ -63,24 +68,14 @@ public class WebhookEvents {
     }
 
     private void record(EventType type, long roundId, long scopeUnitId, RoundStatus status, int revision, String linkSuffix) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("roundId", roundId);
-        data.put("scopeUnitId", scopeUnitId);
-        data.put("status", status);
-        data.put("revision", revision);
-        data.put("link", "/api/v1/rounds/" + roundId + linkSuffix);
-        record(type, units.load(scopeUnitId).path, data);
+        record(type, units.load(scopeUnitId).path,
+                new RoundData(roundId, scopeUnitId, status, revision, "/api/v1/rounds/" + roundId + linkSuffix));
     }
 
-    private void record(EventType type, String unitPath, Map<String, Object> data) {
+    private void record(EventType type, String unitPath, Object data) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String id = "evt_" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", type.wire);
-        payload.put("timestamp", now);
-        payload.put("data", data);
         try {
-            deliveries.record(id, type, unitPath, mapper.writeValueAsString(payload), now);
+            deliveries.record(type, unitPath, mapper.writeValueAsString(new Payload(type.wire, now, data)), now);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Webhook payload not serialisable", e);
         }
