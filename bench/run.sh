@@ -326,6 +326,10 @@ PY
   log "N=$N done: report cold ${cold}s after a change ${changed}s warm ${warm}s, SQL ${sql_warm} ms, pgbench $pgb_tps tps"
 done
 
+# Memory after the submission and report runs (before the floor runs, as in every earlier run).
+RSS_KB=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVICE/status")
+HWM_KB=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE/status")
+
 # ---------------------------------------------------------------- floor: the service without database work
 # What a request costs the JVM when no SQL runs: the same PUT with 24 answers, refused (400) by the
 # validation before any statement, and the liveness probe (the HTTP stack alone). Together with
@@ -352,8 +356,6 @@ FLOOR_REFUSED=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI BENCH_QUESTIONS=24 
   floor_run refused 400 -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
 FLOOR_LIVE=$(floor_run live 200 "http://127.0.0.1:$PORT/q/health/live")
 
-RSS_KB=$(awk '/^VmRSS/ {print $2}' "/proc/$SERVICE/status")
-HWM_KB=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE/status")
 LOAD_END=$(load_avg)
 
 mkdir -p "$HERE/results"
