@@ -54,6 +54,11 @@ class ReportHtml {
             th, td { border: 1px solid #cbd2d9; padding: 3px 6px; text-align: left; vertical-align: top; }
             th { background: #f0f4f8; }
             tr.used td { font-weight: 700; background: #fffbea; }
+            /* Long tables run over several printed pages: the header row repeats on each, no row is split. */
+            thead { display: table-header-group; }
+            tr { break-inside: avoid; }
+            /* A unit name without spaces wraps instead of widening the heatmap past the page. */
+            .heat td:first-child { overflow-wrap: anywhere; }
             .heat td.a { text-align: center; width: 22px; padding: 2px 0; }
             .heat th.q { text-align: center; width: 22px; padding: 2px 0; }
             .a-I { background: #a7e3b5; } .a-P { background: #fde68a; } .a-N { background: #f8b4b4; } .a-U { background: #cbd2d9; }
@@ -174,13 +179,13 @@ class ReportHtml {
         if (r.unknowns().isEmpty()) {
             h.append("<p>").append(l.pick("ありません。", "None.")).append("</p>");
         } else {
-            h.append("<table><tr><th>").append(l.pick("設問", "Question")).append("</th><th>")
-                    .append(l.pick("部署", "Unit")).append("</th></tr>");
+            h.append("<table><thead><tr><th>").append(l.pick("設問", "Question")).append("</th><th>")
+                    .append(l.pick("部署", "Unit")).append("</th></tr></thead><tbody>");
             for (ReportResponse.UnknownAnswer u : r.unknowns()) {
                 h.append("<tr><td>").append(u.question()).append(". ").append(esc(pick(l, r.questions().get(u.question() - 1).text())))
                         .append("</td><td>").append(esc(u.name())).append(" (").append(esc(u.code())).append(")</td></tr>");
             }
-            h.append("</table>");
+            h.append("</tbody></table>");
         }
         h.append("</section>\n");
     }
@@ -210,11 +215,11 @@ class ReportHtml {
             h.append("<span class=\"a-").append(a.letter()).append("\">").append(SYMBOLS.get(a)).append(" ")
                     .append(esc(l.pick(a.labelJa(), a.labelEn()))).append(" (").append(a.points()).append(")</span>");
         }
-        h.append("</p><table class=\"heat\"><tr><th>").append(l.pick("部署", "Unit")).append("</th>");
+        h.append("</p><table class=\"heat\"><thead><tr><th>").append(l.pick("部署", "Unit")).append("</th>");
         for (int q = 1; q <= Part.QUESTIONS; q++) {
             h.append("<th class=\"q\">").append(q).append("</th>");
         }
-        h.append("<th>").append(l.pick("点数", "Score")).append("</th></tr>");
+        h.append("<th>").append(l.pick("点数", "Score")).append("</th></tr></thead><tbody>");
         for (ReportRepository.SheetRow sheet : document.sheets()) {
             h.append("<tr><td>").append(esc(sheet.name())).append("</td>");
             int score = 0;
@@ -226,7 +231,7 @@ class ReportHtml {
             }
             h.append("<td class=\"num\">").append(score).append("</td></tr>");
         }
-        h.append("</table></section>\n");
+        h.append("</tbody></table></section>\n");
     }
 
     private static String number(BigDecimal value) {
