@@ -87,7 +87,7 @@ if floor:
       f"{fmt(f_live['requests'] / f_live['seconds'])}/s at {fmt(per(f_live['service_cpu_s'], f_live['requests']), 3)} ms "
       f"(wrk {fmt(per(f_put['wrk_cpu_s'], f_put['requests']), 3)} and "
       f"{fmt(per(f_live['wrk_cpu_s'], f_live['requests']), 3)} ms).")
-    last = rows[-1]
+    last = max(rows, key=lambda r: r["units"])
     w, g = last["wrk"], last["pgbench"]
     pg_tx = per(g.get("postgres_cpu_s"), g.get("transactions"))
     if g["tps"] and pg_tx is not None:

@@ -54,8 +54,7 @@ class ReportHtml {
             th, td { border: 1px solid #cbd2d9; padding: 3px 6px; text-align: left; vertical-align: top; }
             th { background: #f0f4f8; }
             tr.used td { font-weight: 700; background: #fffbea; }
-            /* Long tables run over several printed pages: the header row repeats on each, no row is split. */
-            thead { display: table-header-group; }
+            /* Long tables run over several printed pages: the browser repeats their thead on each; no row is split. */
             tr { break-inside: avoid; }
             /* A unit name without spaces wraps instead of widening the heatmap past the page. */
             .heat td:first-child { overflow-wrap: anywhere; }

@@ -112,7 +112,7 @@ public class RoundService {
         } else if (request.participantIds() != null) {
             participants = checkedParticipants(scope, request.participantIds(), "participantIds");
         } else {
-            participants = units.activeLeaves(scope).stream().map(u -> u.id).toList();
+            participants = units.activeLeafIds(scope);
         }
         if (participants.isEmpty()) {
             throw ProblemException.unprocessable("/problems/no-participants", "No participants",

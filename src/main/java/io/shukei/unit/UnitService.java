@@ -65,8 +65,8 @@ public class UnitService {
     }
 
     /** The active leaves under (or equal to) the given unit. */
-    public List<Unit> activeLeaves(Unit scope) {
-        return units.activeLeaves(scope.path);
+    public List<Long> activeLeafIds(Unit scope) {
+        return units.activeLeafIds(scope.path);
     }
 
     public List<Unit> findAll(Set<Long> ids) {

@@ -33,7 +33,7 @@ public class WebhookEvents {
         this.mapper = mapper;
     }
 
-    /** The signed body of every event: its type, when it happened, and ids and a link (never answers). */
+    /** The signed body of every event. */
     record Payload(String type, OffsetDateTime timestamp, Object data) {
     }
 

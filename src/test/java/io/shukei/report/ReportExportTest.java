@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shukei.Api;
+import io.shukei.tally.Part;
 
 @QuarkusTest
 class ReportExportTest {
@@ -156,7 +157,7 @@ class ReportExportTest {
                 doc.select("ul.missing li").eachText());
         assertTrue(doc.text().contains(report.getString("band.nextStep.ja")));
         // The header row sits in thead, which a browser repeats on every printed page of a long heatmap.
-        assertEquals(27, doc.select("table.heat > thead > tr > th").size());
+        assertEquals(Part.QUESTIONS + 2, doc.select("table.heat > thead > tr > th").size());
         assertEquals(2, doc.select("table.heat > tbody > tr").size());
         assertEquals(5, doc.select("ol.lowest li p.advice").size());
 
