@@ -64,7 +64,7 @@ public class UnitService {
         return unit;
     }
 
-    /** The active leaves under (or equal to) the given unit. */
+    /** Ids of the active leaves under (or equal to) the given unit, in tree order. */
     public List<Long> activeLeafIds(Unit scope) {
         return units.activeLeafIds(scope.path);
     }
