@@ -10,10 +10,12 @@
 #
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
-# database by URL, as an external database. All traffic goes to 127.0.0.1; every load run is bounded in
-# time and stops by itself. Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql)
-# with apt-get when they are missing. Writes the table to stdout and to bench/results/latest.{md,json}
-# (bench/results/quick.{md,json} with --quick).
+# database by URL, as an external database, and with the class-data archive deploy/class-archive.sh
+# records, as the container image runs it (--no-cds: without; otherwise one plain start is measured
+# first). All traffic goes to 127.0.0.1; every load run is bounded in time and stops by itself.
+# Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql) with apt-get when they are
+# missing. Writes the table to stdout and to bench/results/latest.{md,json} (bench/results/quick.{md,json}
+# with --quick).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,7 +40,7 @@ TRIM=-XX:TrimNativeHeapInterval=5000
 java $TRIM -version >/dev/null 2>&1 || TRIM=
 JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
@@ -171,26 +173,24 @@ dbname=${JDBC_URL#jdbc:postgresql://*/}; export PGDATABASE=${dbname%%\?*}
 export PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
 PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
 
-# ---------------------------------------------------------------- start-up with an application class-data archive
-# A JDK feature, no change to the service: a first start records the loaded classes at exit
-# (-XX:ArchiveClassesAtExit), later starts map them (-XX:SharedArchiveFile). Measured beside the plain start.
+# ---------------------------------------------------------------- start-up, with and without the class-data archive
+# The service under test runs as the container image runs it: with the application class-data archive
+# that deploy/class-archive.sh records (a training run on its own embedded PostgreSQL). Before, one plain
+# start (java -jar, as the README's first command) is measured and stopped. --no-cds: plain only.
 stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
 DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
-CDS_MS=null; LOAD_CDS=
+PLAIN_MS=null; LOAD_PLAIN=
 if [ "$CDS" = 1 ]; then
-  log "recording a class-data archive (training start)"
-  saved=$JAVA_OPTS_BENCH
-  JAVA_OPTS_BENCH="$saved -XX:ArchiveClassesAtExit=$WORK/app.jsa"
-  pid=$(start_service cds-train "${DB_ENV[@]}"); PIDS+=("$pid")
-  await_ready cds-train "$pid" >/dev/null; stop_pid "$pid"
-  JAVA_OPTS_BENCH="$saved -XX:SharedArchiveFile=$WORK/app.jsa"
-  LOAD_CDS=$(load_avg); t0=$(date +%s%N)
-  pid=$(start_service cds "${DB_ENV[@]}"); PIDS+=("$pid")
-  await_ready cds "$pid" >/dev/null
-  CDS_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  LOAD_PLAIN=$(load_avg); t0=$(date +%s%N)
+  pid=$(start_service plain "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready plain "$pid" >/dev/null
+  PLAIN_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   stop_pid "$pid"
-  JAVA_OPTS_BENCH=$saved
-  log "start-up with the archive: $CDS_MS ms (load $LOAD_CDS)"
+  log "start-up without the archive: $PLAIN_MS ms (load $LOAD_PLAIN)"
+  log "recording the class-data archive (bash deploy/class-archive.sh)"
+  JAVA_OPTS="$JAVA_OPTS_BENCH" bash "$ROOT/deploy/class-archive.sh" "$(dirname "$JAR")" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
+    || { cat "$WORK/cds.out" >&2; exit 1; }
+  JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:SharedArchiveFile=$WORK/app.jsa"
 fi
 
 # ---------------------------------------------------------------- service under test
@@ -202,6 +202,9 @@ PIDS+=("$SERVICE")
 PORT=$(await_ready service "$SERVICE")
 t1=$(date +%s%N)
 STARTUP_MS=$(( (t1 - t0) / 1000000 ))
+if [ "$CDS" = 1 ] && grep -q 'Unable to use shared archive' "$WORK/service.log"; then
+  cat "$WORK/service.log" >&2; echo "the service did not map the class-data archive" >&2; exit 1
+fi
 B=http://127.0.0.1:$PORT/api/v1
 log "ready on port $PORT after $STARTUP_MS ms (load $LOAD_AT_START)"
 
@@ -376,6 +379,6 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
  "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
- "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_cds_ms": $CDS_MS, "startup_cds_load": "$LOAD_CDS", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
+ "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $PLAIN_MS, "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
  "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}
 EOF

@@ -116,11 +116,13 @@ if growth:
       f"after a change {fmt(growth['report_after_change_10000_vs_1000'], 2)}×, "
       f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
     p("")
-cds = meta.get("startup_cds_ms")
-p(f"Start-up to the first 200 of /q/health/ready (external database already running): {meta['startup_ms']:,} ms "
-  f"(load avg {meta['startup_load']})"
-  + (f"; with an application class-data archive (`-XX:SharedArchiveFile`): {cds:,} ms (load avg {meta['startup_cds_load']})"
-     if cds is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
+plain = meta.get("startup_plain_ms")
+how = ("with the class-data archive of deploy/class-archive.sh, as the container image starts"
+       if meta.get("startup_archive") else "without a class-data archive")
+p(f"Start-up to the first 200 of /q/health/ready (external database already running), {how}: "
+  f"{meta['startup_ms']:,} ms (load avg {meta['startup_load']})"
+  + (f"; without the archive (`java -jar`, as the README's first command): {plain:,} ms (load avg {meta['startup_plain_load']})"
+     if plain is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
   f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
 markdown = "\n".join(lines) + "\n"
 

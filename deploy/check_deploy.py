@@ -197,6 +197,7 @@ def check_compose(path="deploy/compose/compose.yaml"):
 
 # ---------------------------------------------------------------- Dockerfile and .dockerignore
 
+ARCHIVE_SCRIPT = "deploy/class-archive.sh"
 MAINTAINED_BASES = ("eclipse-temurin:21-jre", "registry.access.redhat.com/ubi9/openjdk-21-runtime")
 
 
@@ -245,8 +246,11 @@ def check_container(path="deploy/container/Dockerfile"):
     for r in copies:
         args = [a for a in shlex.split(r) if not a.startswith("--")]
         sources += args[:-1]
-    need(sources and all(s.startswith("target/quarkus-app/") for s in sources),
-         f"{path}: only target/quarkus-app/ may be copied (copies {sources})")
+    need(sources and all(s.startswith("target/quarkus-app/") or s == ARCHIVE_SCRIPT for s in sources),
+         f"{path}: only target/quarkus-app/ and {ARCHIVE_SCRIPT} may be copied (copies {sources})")
+    runs = " ".join(r for w, r in ins if w == "RUN")
+    need(re.search(r"class-archive\.sh /deployments /deployments/app\.jsa", runs),
+         f"{path}: must record the class-data archive with {ARCHIVE_SCRIPT} while it is built")
     checks = [r for w, r in ins if w == "HEALTHCHECK"]
     need(checks and "CMD" in checks[0] and "/q/health/" in checks[0],
          f"{path}: needs a HEALTHCHECK CMD against /q/health/")
@@ -255,6 +259,7 @@ def check_container(path="deploy/container/Dockerfile"):
          f"{path}: must set ENV SHUKEI_EMBEDDED_DB_ENABLED=false (the image needs an external PostgreSQL)")
     entry = " ".join(r for w, r in ins if w in ("ENTRYPOINT", "CMD"))
     need("quarkus-run.jar" in entry, f"{path}: must run quarkus-run.jar")
+    need("-XX:SharedArchiveFile=/deployments/app.jsa" in entry, f"{path}: must start with the class-data archive")
     need(any(w == "EXPOSE" and "8080" in r for w, r in ins), f"{path}: must EXPOSE 8080")
 
     try:
@@ -264,11 +269,12 @@ def check_container(path="deploy/container/Dockerfile"):
         need(False, ".dockerignore is missing")
         return
     for kept in ("target/quarkus-app/quarkus-run.jar", "target/quarkus-app/lib/main/a.jar",
-                 "target/quarkus-app/app/shukei.jar", "target/quarkus-app/quarkus/quarkus-application.dat"):
+                 "target/quarkus-app/app/shukei.jar", "target/quarkus-app/quarkus/quarkus-application.dat",
+                 ARCHIVE_SCRIPT):
         need(not dockerignore_excludes(patterns, kept), f".dockerignore must keep {kept} in the build context")
     for dropped in (".git/config", "src/main/java/io/shukei/db/ShukeiMain.java", "data/PG_VERSION",
                     "deploy/compose/.env", "target/classes/application.properties", "README.md", ".env",
-                    "target/surefire-reports/x.txt"):
+                    "target/surefire-reports/x.txt", "deploy/check.sh", "target/quarkus-app/app.jsa"):
         need(dockerignore_excludes(patterns, dropped), f".dockerignore must keep {dropped} out of the build context")
 
 
