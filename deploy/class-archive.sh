@@ -8,7 +8,7 @@
 #   bash deploy/class-archive.sh [APP_DIR [ARCHIVE]]
 #       APP_DIR   the packaged application (default target/quarkus-app)
 #       ARCHIVE   the archive to write (default APP_DIR/app.jsa)
-#   then: java -XX:SharedArchiveFile=APP_DIR/app.jsa -jar APP_DIR/quarkus-run.jar, APP_DIR absolute
+#   then: java -XX:SharedArchiveFile=APP_DIR/app.jsa -jar APP_DIR/quarkus-run.jar
 #
 # An archive belongs to the JVM build that wrote it and to the application files it was recorded
 # with: record it again after every build and with the java that will run the service (the container
