@@ -29,9 +29,14 @@ public enum Band {
         this.nextStepEn = nextStepEn;
     }
 
+    // values() copies its array on every call, and a report bands every unit's sheet.
+    private static final Band[] ALL = values();
+
     public static Band of(Score score) {
-        for (Band band : values()) {
-            if (band.lowerBound == Integer.MIN_VALUE || score.compareTo(Score.of(band.lowerBound)) >= 0) {
+        for (Band band : ALL) {
+            // numerator / denominator >= bound, the denominator being positive; no Score built per band.
+            if (band.lowerBound == Integer.MIN_VALUE
+                    || score.numerator() >= Math.multiplyExact((long) band.lowerBound, score.denominator())) {
                 return band;
             }
         }
