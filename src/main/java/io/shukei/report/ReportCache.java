@@ -1,15 +1,24 @@
 package io.shukei.report;
 
+import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,20 +26,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The JSON report with a strong ETag from {@link ReportVersion}: 304 Not Modified when If-None-Match
- * names the current tag, otherwise the serialised report, kept in a small in-memory cache under its tag.
+ * names the current tag, otherwise the serialised report, kept in a small cache under its tag.
  * The tag is computed in the database before the report is read, so a cached body is never older than
  * its tag and every instance answers the same tag for the same data; a change anywhere (a sheet, the
  * round, a unit) makes a new tag, and the old entry is dropped when a request finds it stale. The
  * cache holds at most shukei.report-cache.max-bytes of JSON (16 MiB: one report over 10,000 units is
  * about 9 MB), least recently used first out.
+ *
+ * <p>Bodies are files in a directory of the service's own under java.io.tmpdir, not arrays on the Java
+ * heap: a 9 MB body held there, and built there while the previous one was still cached, filled the
+ * old generation of a small heap with every build and cost a full collection each time. Each response
+ * opens its file while the cache's lock is held, so a body dropped afterwards (its file deleted) is still
+ * read to its end: an open file outlives its name.
  */
 @ApplicationScoped
 class ReportCache {
+
+    private static final int BUFFER = 64 * 1024;
 
     private final ReportVersion versions;
     private final ReportService service;
     private final ObjectMapper mapper;
     private final long maxBytes;
+    private final Path directory;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
@@ -40,12 +58,21 @@ class ReportCache {
         this.service = service;
         this.mapper = mapper;
         this.maxBytes = maxBytes;
+        try {
+            this.directory = Files.createTempDirectory("shukei-reports-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("No directory for cached reports under java.io.tmpdir", e);
+        }
     }
 
     private record Key(long roundId, Long unitId, String policy) {
     }
 
-    private record Entry(String etag, ChunkedBody body) {
+    private record Entry(String etag, Path file, long size) {
+    }
+
+    /** A body opened for one response. */
+    private record Opened(InputStream in, long size) {
     }
 
     Response json(long roundId, Long unitId, String policy, String ifNoneMatch) {
@@ -55,44 +82,105 @@ class ReportCache {
             return Response.notModified(EntityTag.valueOf(etag)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy);
-        ChunkedBody body = cached(key, etag);
+        Opened body = cached(key, etag);
         if (body == null) {
-            body = new ChunkedBody();
-            try (ChunkedBody out = body) {
-                mapper.writeValue(out, service.report(roundId, node, policy));
-            } catch (IOException e) {
-                throw new IllegalStateException("The report cannot be written as JSON", e);
-            }
-            store(key, new Entry(etag, body));
+            body = store(key, etag, write(service.report(roundId, node, policy)));
         }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
+        InputStream in = body.in();
+        StreamingOutput output = out -> {
+            try (in) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        };
+        return Response.ok(output, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
                 .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
-    /** The body cached under the tag; an entry of an older tag is dropped now, before its successor is built. */
-    private synchronized ChunkedBody cached(Key key, String etag) {
+    private Path write(ReportResponse report) {
+        Path file = null;
+        try {
+            file = Files.createTempFile(directory, "report-", ".json");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
+                mapper.writeValue(out, report);
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("The report cannot be written as JSON", e);
+        }
+    }
+
+    /** The body cached under the tag, opened; an entry of an older tag is dropped now, before its successor is built. */
+    private synchronized Opened cached(Key key, String etag) {
         Entry entry = entries.get(key);
         if (entry == null) {
             return null;
         }
         if (entry.etag().equals(etag)) {
-            return entry.body();
+            return open(entry.file());
         }
-        entries.remove(key);
-        bytes -= entry.body().size();
+        drop(entries.remove(key));
         return null;
     }
 
-    private synchronized void store(Key key, Entry entry) {
-        if (entry.body().size() > maxBytes) {
+    /** Keeps a newly written body, unless it alone exceeds the limit, and opens it for the response that built it. */
+    private synchronized Opened store(Key key, String etag, Path file) {
+        Opened opened = open(file);
+        if (opened.size() > maxBytes) {
+            delete(file);
+            return opened;
+        }
+        Entry previous = entries.put(key, new Entry(etag, file, opened.size()));
+        bytes += opened.size();
+        drop(previous);
+        for (Iterator<Entry> eldest = entries.values().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
+            Entry entry = eldest.next();
+            eldest.remove();
+            drop(entry);
+        }
+        return opened;
+    }
+
+    private void drop(Entry entry) {
+        if (entry != null) {
+            bytes -= entry.size();
+            delete(entry.file());
+        }
+    }
+
+    private static Opened open(Path file) {
+        try {
+            // A FileInputStream closes its descriptor when collected, should a response never be written.
+            return new Opened(new FileInputStream(file.toFile()), Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A cached report cannot be read", e);
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
             return;
         }
-        Entry previous = entries.put(key, entry);
-        bytes += entry.body().size() - (previous == null ? 0 : previous.body().size());
-        for (Iterator<Entry> eldest = entries.values().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
-            bytes -= eldest.next().body().size();
-            eldest.remove();
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left for the directory's removal at shutdown; the entry is gone either way.
         }
+    }
+
+    /** The cache's directory (for tests). */
+    Path directory() {
+        return directory;
+    }
+
+    @PreDestroy
+    synchronized void removeFiles() {
+        entries.values().forEach(this::drop);
+        entries.clear();
+        delete(directory);
     }
 
     /** If-None-Match: "*" or a list of tags, weak ones compared by their opaque part (RFC 9110 weak comparison). */
