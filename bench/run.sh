@@ -5,7 +5,7 @@
 #   bash bench/run.sh --quick             # CI: N = 100, 3 s of load
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
-#   other options: --threads 2 --repeats 11 --warmup 15s --no-cds --results NAME
+#   other options: --threads 2 --repeats 11 --warmup 15s --starts 3 --no-cds --results NAME
 #   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below)
 #
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
@@ -28,6 +28,7 @@ THREADS=2
 WARM_REPEATS=11
 WARMUP=15s
 CDS=1
+STARTS=3
 JDBC_URL=
 DB_USER=postgres
 DB_PASSWORD=postgres
@@ -50,15 +51,17 @@ while [ $# -gt 0 ]; do
     --repeats) WARM_REPEATS=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --no-cds) CDS=0; shift ;;
+    --starts) STARTS=$2; shift 2 ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
     --db-user) DB_USER=$2; shift 2 ;;
     --db-password) DB_PASSWORD=$2; shift 2 ;;
     --results) RESULTS=$2; shift 2 ;;
-    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; RESULTS=quick; shift ;;
+    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; STARTS=1; RESULTS=quick; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
+[[ $STARTS =~ ^[1-9][0-9]*$ ]] || { echo "--starts needs a whole number of at least 1" >&2; exit 2; }
 SECONDS_LOAD=${DURATION%s}
 [ "$THREADS" -gt "$CONCURRENCY" ] && THREADS=$CONCURRENCY
 
@@ -66,6 +69,7 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 # CPU time in clock ticks: of one process, and of a PostgreSQL server (postmaster, live backends, and the
 # backends that have exited, which the postmaster's cutime/cstime collect).
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
   local pm=$1 t c
@@ -175,38 +179,60 @@ PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
 
 # ---------------------------------------------------------------- start-up, with and without the class-data archive
 # The service under test runs as the container image runs it: with the application class-data archive
-# that deploy/class-archive.sh records (a training run on its own embedded PostgreSQL). Before, one plain
-# start (java -jar, as the README's first command) is measured and stopped. --no-cds: plain only.
+# that deploy/class-archive.sh records (a training run on its own embedded PostgreSQL). Before, the plain
+# start (java -jar, as the README's first command) is measured --starts times and the one with the
+# archive --starts - 1 times, each instance stopped again; the start of the instance under test is the
+# last of its kind. Start-up varies by several hundred ms from one start to the next here, so the table
+# gives the median and every start. --no-cds: plain starts only.
 stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
 DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
-PLAIN_MS=null; LOAD_PLAIN=
-if [ "$CDS" = 1 ]; then
-  LOAD_PLAIN=$(load_avg); t0=$(date +%s%N)
-  pid=$(start_service plain "${DB_ENV[@]}"); PIDS+=("$pid")
-  await_ready plain "$pid" >/dev/null
-  PLAIN_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+# Starts one more instance, waits until it is ready and stops it; sets LAST_MS.
+timed_start() {
+  local pid t0
+  t0=$(date +%s%N)
+  pid=$(start_service "$1" "${DB_ENV[@]}"); PIDS+=("$pid")
+  await_ready "$1" "$pid" >/dev/null
+  LAST_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
   stop_pid "$pid"
-  log "start-up without the archive: $PLAIN_MS ms (load $LOAD_PLAIN)"
+}
+mapped() {
+  if grep -q 'Unable to use shared archive' "$WORK/$1.log"; then
+    cat "$WORK/$1.log" >&2; echo "$1 did not map the class-data archive" >&2; exit 1
+  fi
+}
+PLAIN=(); ARCHIVED=()
+LOAD_PLAIN=$(load_avg)
+for i in $(seq 1 $(( CDS == 1 ? STARTS : STARTS - 1 ))); do
+  timed_start "plain-$i"; PLAIN+=("$LAST_MS")
+done
+if [ "$CDS" = 1 ]; then
+  log "start-up without the archive: ${PLAIN[*]} ms (load $LOAD_PLAIN)"
   log "recording the class-data archive (bash deploy/class-archive.sh)"
   JAVA_OPTS="$JAVA_OPTS_BENCH" bash "$ROOT/deploy/class-archive.sh" "$(dirname "$JAR")" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
     || { cat "$WORK/cds.out" >&2; exit 1; }
   JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:SharedArchiveFile=$WORK/app.jsa"
+  LOAD_ARCHIVED=$(load_avg)
+  for i in $(seq 1 $(( STARTS - 1 ))); do
+    timed_start "archived-$i"; mapped "archived-$i"; ARCHIVED+=("$LAST_MS")
+  done
 fi
 
 # ---------------------------------------------------------------- service under test
 log "starting the service under test against $JDBC_URL"
-LOAD_AT_START=$(load_avg)
+[ "$CDS" = 1 ] || LOAD_ARCHIVED=$(load_avg)
 t0=$(date +%s%N)
 SERVICE=$(start_service service "${DB_ENV[@]}")
 PIDS+=("$SERVICE")
 PORT=$(await_ready service "$SERVICE")
 t1=$(date +%s%N)
-STARTUP_MS=$(( (t1 - t0) / 1000000 ))
-if [ "$CDS" = 1 ] && grep -q 'Unable to use shared archive' "$WORK/service.log"; then
-  cat "$WORK/service.log" >&2; echo "the service did not map the class-data archive" >&2; exit 1
+if [ "$CDS" = 1 ]; then
+  mapped service; ARCHIVED+=($(( (t1 - t0) / 1000000 ))); STARTS_OF_SERVICE=("${ARCHIVED[@]}")
+else
+  PLAIN+=($(( (t1 - t0) / 1000000 ))); STARTS_OF_SERVICE=("${PLAIN[@]}")
 fi
+STARTUP_MS=$(printf '%s\n' "${STARTS_OF_SERVICE[@]}" | median)
+log "ready on port $PORT; start-up ${STARTS_OF_SERVICE[*]} ms, median $STARTUP_MS (load $LOAD_ARCHIVED)"
 B=http://127.0.0.1:$PORT/api/v1
-log "ready on port $PORT after $STARTUP_MS ms (load $LOAD_AT_START)"
 
 post() { curl -sS -f -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' -X POST "$B/$1" -d "$2"; }
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
@@ -217,7 +243,6 @@ sheet_body() {
   for q in $(seq 1 25); do items+="${items:+,}{\"question\":$q,\"answer\":\"$answer\"}"; done
   echo "{\"respondent\":\"bench\",\"answers\":[$items]}"
 }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
 RUN_TAG=$(date +%s)
 : >"$WORK/rows.jsonl"
@@ -379,6 +404,6 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
  "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
- "startup_ms": $STARTUP_MS, "startup_load": "$LOAD_AT_START", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $PLAIN_MS, "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
+ "startup_ms": $STARTUP_MS, "startup_all_ms": [$(IFS=,; echo "${STARTS_OF_SERVICE[*]}")], "startup_load": "$LOAD_ARCHIVED", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $([ "$CDS" = 1 ] && printf '%s\n' "${PLAIN[@]}" | median || echo null), "startup_plain_all_ms": [$([ "$CDS" = 1 ] && (IFS=,; echo "${PLAIN[*]}"))], "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
  "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}
 EOF

@@ -116,12 +116,19 @@ if growth:
       f"after a change {fmt(growth['report_after_change_10000_vs_1000'], 2)}×, "
       f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
     p("")
+def starts(median, every):
+    every = every or [median]
+    return (f"{median:,.0f} ms" if len(every) == 1
+            else f"median {median:,.0f} ms of {len(every)} starts ({', '.join(f'{t:,}' for t in every)})")
+
+
 plain = meta.get("startup_plain_ms")
 how = ("with the class-data archive of deploy/class-archive.sh, as the container image starts"
        if meta.get("startup_archive") else "without a class-data archive")
 p(f"Start-up to the first 200 of /q/health/ready (external database already running), {how}: "
-  f"{meta['startup_ms']:,} ms (load avg {meta['startup_load']})"
-  + (f"; without the archive (`java -jar`, as the README's first command): {plain:,} ms (load avg {meta['startup_plain_load']})"
+  f"{starts(meta['startup_ms'], meta.get('startup_all_ms'))} (load avg {meta['startup_load']})"
+  + (f"; without the archive (`java -jar`, as the README's first command): "
+     f"{starts(plain, meta.get('startup_plain_all_ms'))} (load avg {meta['startup_plain_load']})"
      if plain is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
   f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
 markdown = "\n".join(lines) + "\n"
