@@ -8,9 +8,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +47,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class ReportCache {
 
     private static final int BUFFER = 64 * 1024;
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
     private final ReportVersion versions;
     private final ReportService service;
@@ -59,7 +65,7 @@ class ReportCache {
         this.mapper = mapper;
         this.maxBytes = maxBytes;
         try {
-            this.directory = Files.createTempDirectory("shukei-reports-");
+            this.directory = Files.createTempDirectory("shukei-reports-", PRIVATE);
         } catch (IOException e) {
             throw new UncheckedIOException("No directory for cached reports under java.io.tmpdir", e);
         }
@@ -102,6 +108,10 @@ class ReportCache {
     private Path write(ReportResponse report) {
         Path file = null;
         try {
+            if (!Files.isDirectory(directory)) {
+                // A temporary-files cleaner may have removed the directory of a service idle for days.
+                Files.createDirectories(directory, PRIVATE);
+            }
             file = Files.createTempFile(directory, "report-", ".json");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
                 mapper.writeValue(out, report);
@@ -110,6 +120,9 @@ class ReportCache {
         } catch (IOException e) {
             delete(file);
             throw new UncheckedIOException("The report cannot be written as JSON", e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
         }
     }
 
@@ -119,9 +132,10 @@ class ReportCache {
         if (entry == null) {
             return null;
         }
-        if (entry.etag().equals(etag)) {
+        if (entry.etag().equals(etag) && Files.isRegularFile(entry.file())) {
             return open(entry.file());
         }
+        // Stale, or its file removed by something else: built again.
         drop(entries.remove(key));
         return null;
     }

@@ -71,6 +71,29 @@ class ReportCacheFilesTest {
         assertTrue(Files.size(second) > 0);
     }
 
+    @Test
+    void aBodyOrDirectoryRemovedFromOutsideIsBuiltAgain() throws IOException {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, 10);
+        long round = Api.round(org);
+        Api.submit(round, a, "P".repeat(25)).statusCode(201);
+
+        Set<Path> before = files();
+        report(round);
+        Files.delete(onlyNewFile(before));
+        assertEquals(1, report(round).jsonPath().getInt("coverage.submitted"), "a removed file is a miss, not an error");
+
+        // What a temporary-files cleaner does to a directory left alone for long enough.
+        try (Stream<Path> list = Files.list(cache.directory())) {
+            for (Path file : list.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(cache.directory());
+        assertEquals(1, report(round).jsonPath().getInt("coverage.submitted"));
+        assertEquals(1, files().size(), "the directory is made again for the next body");
+    }
+
     private static Set<Path> difference(Set<Path> all, Set<Path> before) {
         Set<Path> rest = new HashSet<>(all);
         rest.removeAll(before);
