@@ -2,6 +2,7 @@ package io.shukei.report;
 
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,17 +134,25 @@ class ReportCache {
         if (entry == null) {
             return null;
         }
-        if (entry.etag().equals(etag) && Files.isRegularFile(entry.file())) {
-            return open(entry.file());
+        if (entry.etag().equals(etag)) {
+            try {
+                return open(entry.file(), entry.size());
+            } catch (FileNotFoundException e) {
+                // Removed by something else (a temporary-files cleaner): built again like a stale one.
+            }
         }
-        // Stale, or its file removed by something else: built again.
         drop(entries.remove(key));
         return null;
     }
 
     /** Keeps a newly written body, unless it alone exceeds the limit, and opens it for the response that built it. */
     private synchronized Opened store(Key key, String etag, Path file) {
-        Opened opened = open(file);
+        Opened opened;
+        try {
+            opened = open(file, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A report just written cannot be read", e);
+        }
         if (opened.size() > maxBytes) {
             delete(file);
             return opened;
@@ -165,13 +175,9 @@ class ReportCache {
         }
     }
 
-    private static Opened open(Path file) {
-        try {
-            // A FileInputStream closes its descriptor when collected, should a response never be written.
-            return new Opened(new FileInputStream(file.toFile()), Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("A cached report cannot be read", e);
-        }
+    /** A FileInputStream closes its descriptor when collected, should a response never be written (HEAD). */
+    private static Opened open(Path file, long size) throws FileNotFoundException {
+        return new Opened(new FileInputStream(file.toFile()), size);
     }
 
     private static void delete(Path file) {
@@ -181,7 +187,7 @@ class ReportCache {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // Left for the directory's removal at shutdown; the entry is gone either way.
+            // Tried again at shutdown; the entry is gone either way.
         }
     }
 
@@ -190,10 +196,16 @@ class ReportCache {
         return directory;
     }
 
+    /** Every file of the directory, also those a failed delete left, then the directory. */
     @PreDestroy
     synchronized void removeFiles() {
-        entries.values().forEach(this::drop);
         entries.clear();
+        bytes = 0;
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(ReportCache::delete);
+        } catch (IOException e) {
+            // The directory is gone already.
+        }
         delete(directory);
     }
 
