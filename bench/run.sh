@@ -11,7 +11,7 @@
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
 # database by URL, as an external database, and with the class-data archive deploy/class-archive.sh
-# records, as the container image runs it (--no-cds: without; otherwise one plain start is measured
+# records, as the container image runs it (--no-cds: without; otherwise plain starts are measured
 # first). All traffic goes to 127.0.0.1; every load run is bounded in time and stops by itself.
 # Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql) with apt-get when they are
 # missing. Writes the table to stdout and to bench/results/latest.{md,json} (bench/results/quick.{md,json}
@@ -67,9 +67,10 @@ SECONDS_LOAD=${DURATION%s}
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+# The median of the numbers on stdin, one a line.
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 # CPU time in clock ticks: of one process, and of a PostgreSQL server (postmaster, live backends, and the
 # backends that have exited, which the postmaster's cutime/cstime collect).
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_ticks() {
   local pm=$1 t c
@@ -186,14 +187,13 @@ PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
 # gives the median and every start. --no-cds: plain starts only.
 stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
 DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
-# Starts one more instance, waits until it is ready and stops it; sets LAST_MS.
+# Starts one more instance and waits until it is ready; sets STARTED_PID, STARTED_PORT and LAST_MS.
 timed_start() {
-  local pid t0
+  local t0
   t0=$(date +%s%N)
-  pid=$(start_service "$1" "${DB_ENV[@]}"); PIDS+=("$pid")
-  await_ready "$1" "$pid" >/dev/null
+  STARTED_PID=$(start_service "$1" "${DB_ENV[@]}"); PIDS+=("$STARTED_PID")
+  STARTED_PORT=$(await_ready "$1" "$STARTED_PID")
   LAST_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
-  stop_pid "$pid"
 }
 mapped() {
   if grep -q 'Unable to use shared archive' "$WORK/$1.log"; then
@@ -203,7 +203,7 @@ mapped() {
 PLAIN=(); ARCHIVED=()
 LOAD_PLAIN=$(load_avg)
 for i in $(seq 1 $(( CDS == 1 ? STARTS : STARTS - 1 ))); do
-  timed_start "plain-$i"; PLAIN+=("$LAST_MS")
+  timed_start "plain-$i"; stop_pid "$STARTED_PID"; PLAIN+=("$LAST_MS")
 done
 if [ "$CDS" = 1 ]; then
   log "start-up without the archive: ${PLAIN[*]} ms (load $LOAD_PLAIN)"
@@ -213,22 +213,19 @@ if [ "$CDS" = 1 ]; then
   JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:SharedArchiveFile=$WORK/app.jsa"
   LOAD_ARCHIVED=$(load_avg)
   for i in $(seq 1 $(( STARTS - 1 ))); do
-    timed_start "archived-$i"; mapped "archived-$i"; ARCHIVED+=("$LAST_MS")
+    timed_start "archived-$i"; stop_pid "$STARTED_PID"; mapped "archived-$i"; ARCHIVED+=("$LAST_MS")
   done
 fi
 
 # ---------------------------------------------------------------- service under test
 log "starting the service under test against $JDBC_URL"
 [ "$CDS" = 1 ] || LOAD_ARCHIVED=$(load_avg)
-t0=$(date +%s%N)
-SERVICE=$(start_service service "${DB_ENV[@]}")
-PIDS+=("$SERVICE")
-PORT=$(await_ready service "$SERVICE")
-t1=$(date +%s%N)
+timed_start service
+SERVICE=$STARTED_PID; PORT=$STARTED_PORT
 if [ "$CDS" = 1 ]; then
-  mapped service; ARCHIVED+=($(( (t1 - t0) / 1000000 ))); STARTS_OF_SERVICE=("${ARCHIVED[@]}")
+  mapped service; ARCHIVED+=("$LAST_MS"); STARTS_OF_SERVICE=("${ARCHIVED[@]}")
 else
-  PLAIN+=($(( (t1 - t0) / 1000000 ))); STARTS_OF_SERVICE=("${PLAIN[@]}")
+  PLAIN+=("$LAST_MS"); STARTS_OF_SERVICE=("${PLAIN[@]}")
 fi
 STARTUP_MS=$(printf '%s\n' "${STARTS_OF_SERVICE[@]}" | median)
 log "ready on port $PORT; start-up ${STARTS_OF_SERVICE[*]} ms, median $STARTUP_MS (load $LOAD_ARCHIVED)"
