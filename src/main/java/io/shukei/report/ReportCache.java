@@ -83,7 +83,8 @@ class ReportCache {
     private record Opened(InputStream in, long size) {
     }
 
-    Response json(long roundId, Long unitId, String policy, String ifNoneMatch) {
+    /** The JSON report; for a HEAD request (head) only its headers, with no file left open. */
+    Response json(long roundId, Long unitId, String policy, String ifNoneMatch, boolean head) {
         long node = service.node(roundId, unitId);
         String etag = versions.etag(roundId, node, policy);
         if (matches(ifNoneMatch, etag)) {
@@ -94,7 +95,13 @@ class ReportCache {
         if (body == null) {
             body = store(key, etag, write(service.report(roundId, node, policy)));
         }
+        Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
+                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         InputStream in = body.in();
+        if (head) {
+            close(in);
+            return response.build();
+        }
         StreamingOutput output = out -> {
             try (in) {
                 byte[] buffer = new byte[BUFFER];
@@ -103,8 +110,15 @@ class ReportCache {
                 }
             }
         };
-        return Response.ok(output, MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
-                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return response.entity(output).build();
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // Nothing was read from it; the descriptor is released either way.
+        }
     }
 
     private Path write(ReportResponse report) {
@@ -175,7 +189,6 @@ class ReportCache {
         }
     }
 
-    /** A FileInputStream closes its descriptor when collected, should a response never be written (HEAD). */
     private static Opened open(Path file, long size) throws FileNotFoundException {
         return new Opened(new FileInputStream(file.toFile()), size);
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.Downloads;
@@ -102,11 +103,12 @@ public class ReportResource {
                         @Parameter(description = "json, csv, xlsx or html; overrides Accept") @QueryParam("format") String format,
                         @Parameter(description = "ja or en for CSV, xlsx and HTML; overrides Accept-Language") @QueryParam("lang") String lang,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-                        @Context HttpHeaders headers) {
+                        @Context HttpHeaders headers, @Context Request request) {
         ReportFormat chosen = Negotiation.choose(ReportFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == ReportFormat.JSON) {
             // ETag from the round's version in the database, 304 on If-None-Match, cached body (ReportCache).
-            return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+            return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                    "HEAD".equals(request.getMethod()));
         }
         Language language = Language.of(lang, acceptLanguage);
         ReportService.ReportDocument document = service.document(roundId, unitId, policy);

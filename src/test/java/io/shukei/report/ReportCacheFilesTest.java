@@ -94,6 +94,42 @@ class ReportCacheFilesTest {
         assertEquals(1, files().size(), "the directory is made again for the next body");
     }
 
+    @Test
+    void headAnswersTheBodysHeadersAndLeavesNoFileOpen() throws IOException {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, 10);
+        long round = Api.round(org);
+        Api.submit(round, a, "I".repeat(25)).statusCode(201);
+        Response get = report(round);
+
+        for (int i = 0; i < 3; i++) {
+            Response head = json().head("/api/v1/rounds/" + round + "/report");
+            assertEquals(200, head.statusCode());
+            assertEquals(get.header("Content-Length"), head.header("Content-Length"), "the length of the body GET sends");
+            assertEquals(get.header("ETag"), head.header("ETag"));
+            assertEquals(0, head.asByteArray().length);
+        }
+        assertEquals(Set.of(), openCacheFiles(), "HEAD opens no body it does not send");
+    }
+
+    /** Descriptors of this process open on a file of the cache's directory (Linux: /proc/self/fd). */
+    private Set<Path> openCacheFiles() throws IOException {
+        Set<Path> open = new HashSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(fd);
+                    if (target.startsWith(cache.directory())) {
+                        open.add(target);
+                    }
+                } catch (IOException e) {
+                    // Closed between the listing and the read.
+                }
+            }
+        }
+        return open;
+    }
+
     private static Set<Path> difference(Set<Path> all, Set<Path> before) {
         Set<Path> rest = new HashSet<>(all);
         rest.removeAll(before);
