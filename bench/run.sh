@@ -61,7 +61,15 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ $STARTS =~ ^[1-9][0-9]*$ ]] || { echo "--starts needs a whole number of at least 1" >&2; exit 2; }
+# Checked before anything starts, so that a typo fails at once instead of minutes into a run.
+whole() { [[ $2 =~ ^[1-9][0-9]*$ ]] || { echo "$1 needs a whole number of at least 1, not '$2'" >&2; exit 2; }; }
+[[ $SIZES =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "--sizes needs numbers of units separated by commas, such as 100,1000; not '$SIZES'" >&2; exit 2; }
+[[ $DURATION =~ ^[1-9][0-9]*s$ ]] || { echo "--duration needs whole seconds such as 20s, not '$DURATION'" >&2; exit 2; }
+[[ $WARMUP =~ ^[0-9]+s$ ]] || { echo "--warmup needs whole seconds such as 15s, not '$WARMUP'" >&2; exit 2; }
+whole --starts "$STARTS"
+whole --concurrency "$CONCURRENCY"
+whole --threads "$THREADS"
+whole --repeats "$WARM_REPEATS"
 SECONDS_LOAD=${DURATION%s}
 [ "$THREADS" -gt "$CONCURRENCY" ] && THREADS=$CONCURRENCY
 
