@@ -14,9 +14,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +46,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * old generation of a small heap with every build and cost a full collection each time. Each response
  * opens its file while the cache's lock is held, so a body dropped afterwards (its file deleted) is still
  * read to its end: an open file outlives its name.
+ *
+ * <p>A client that accepts gzip (Accept-Encoding) gets the body compressed, about a tenth of its size
+ * (the report repeats the same band texts and unit names throughout). The compressed copy is made once
+ * per cached body, when it is first asked for, and kept beside it; it is its own representation with
+ * its own strong ETag (the tag with "-gzip"), so a cache never takes one for the other.
  */
 @ApplicationScoped
 class ReportCache {
 
     private static final int BUFFER = 64 * 1024;
+    private static final String VARY = HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_ENCODING;
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
@@ -76,27 +84,39 @@ class ReportCache {
     private record Key(long roundId, Long unitId, String policy) {
     }
 
-    private record Entry(String etag, Path file, long size) {
+    /** A cached body, and its gzip copy once one was asked for (gzip null until then). */
+    private record Entry(String etag, Path file, long size, Path gzip, long gzipSize) {
     }
 
     /** A body opened for one response. */
-    private record Opened(InputStream in, long size) {
+    private record Opened(InputStream in, long size, boolean gzip) {
     }
 
-    /** The JSON report; for a HEAD request (head) only its headers, with no file left open. */
-    Response json(long roundId, Long unitId, String policy, String ifNoneMatch, boolean head) {
+    /**
+     * The JSON report, gzip-compressed when Accept-Encoding allows it; for a HEAD request (head) only its
+     * headers, with no file left open.
+     */
+    Response json(long roundId, Long unitId, String policy, String ifNoneMatch, String acceptEncoding, boolean head) {
         long node = service.node(roundId, unitId);
         String etag = versions.etag(roundId, node, policy);
-        if (matches(ifNoneMatch, etag)) {
-            return Response.notModified(EntityTag.valueOf(etag)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        boolean gzip = acceptsGzip(acceptEncoding);
+        String tag = gzip ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag;
+        if (matches(ifNoneMatch, tag)) {
+            return Response.notModified(EntityTag.valueOf(tag)).header(HttpHeaders.VARY, VARY).build();
         }
         Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy);
-        Opened body = cached(key, etag);
+        Opened body = cached(key, etag, gzip);
         if (body == null) {
             body = store(key, etag, write(service.report(roundId, node, policy)));
         }
-        Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(etag))
-                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (gzip && !body.gzip()) {
+            body = compress(key, etag, body);
+        }
+        Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag))
+                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, VARY);
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
         InputStream in = body.in();
         if (head) {
             close(in);
@@ -124,11 +144,7 @@ class ReportCache {
     private Path write(ReportResponse report) {
         Path file = null;
         try {
-            if (!Files.isDirectory(directory)) {
-                // A temporary-files cleaner may have removed the directory of a service idle for days.
-                Files.createDirectories(directory, PRIVATE);
-            }
-            file = Files.createTempFile(directory, "report-", ".json");
+            file = newFile(".json");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), BUFFER)) {
                 mapper.writeValue(out, report);
             }
@@ -142,15 +158,42 @@ class ReportCache {
         }
     }
 
-    /** The body cached under the tag, opened; an entry of an older tag is dropped now, before its successor is built. */
-    private synchronized Opened cached(Key key, String etag) {
+    /** Compresses a body opened for this response; the copy is kept with its entry if that is still current. */
+    private Opened compress(Key key, String etag, Opened body) {
+        Path file = null;
+        try (InputStream in = body.in()) {
+            file = newFile(".json.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), BUFFER)) {
+                in.transferTo(out);
+            }
+            return keepCompressed(key, etag, file);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("The report cannot be compressed", e);
+        }
+    }
+
+    private Path newFile(String suffix) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            // A temporary-files cleaner may have removed the directory of a service idle for days.
+            Files.createDirectories(directory, PRIVATE);
+        }
+        return Files.createTempFile(directory, "report-", suffix);
+    }
+
+    /**
+     * The body cached under the tag, opened: its gzip copy when one is wanted and kept, else the body itself.
+     * An entry of an older tag is dropped now, before its successor is built.
+     */
+    private synchronized Opened cached(Key key, String etag, boolean gzip) {
         Entry entry = entries.get(key);
         if (entry == null) {
             return null;
         }
         if (entry.etag().equals(etag)) {
             try {
-                return open(entry.file(), entry.size());
+                return gzip && entry.gzip() != null ? open(entry.gzip(), entry.gzipSize(), true)
+                        : open(entry.file(), entry.size(), false);
             } catch (FileNotFoundException e) {
                 // Removed by something else (a temporary-files cleaner): built again like a stale one.
             }
@@ -163,7 +206,7 @@ class ReportCache {
     private synchronized Opened store(Key key, String etag, Path file) {
         Opened opened;
         try {
-            opened = open(file, Files.size(file));
+            opened = open(file, Files.size(file), false);
         } catch (IOException e) {
             throw new UncheckedIOException("A report just written cannot be read", e);
         }
@@ -171,26 +214,49 @@ class ReportCache {
             delete(file);
             return opened;
         }
-        Entry previous = entries.put(key, new Entry(etag, file, opened.size()));
+        Entry previous = entries.put(key, new Entry(etag, file, opened.size(), null, 0));
         bytes += opened.size();
         drop(previous);
+        evict();
+        return opened;
+    }
+
+    /**
+     * Opens a compressed copy for the response that made it and keeps it with its entry, unless the entry
+     * changed meanwhile or another request kept a copy first: then this one is served once and deleted.
+     */
+    private synchronized Opened keepCompressed(Key key, String etag, Path file) throws IOException {
+        Opened opened = open(file, Files.size(file), true);
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.etag().equals(etag) || entry.gzip() != null) {
+            delete(file);
+            return opened;
+        }
+        entries.put(key, new Entry(etag, entry.file(), entry.size(), file, opened.size()));
+        bytes += opened.size();
+        evict();
+        return opened;
+    }
+
+    /** Least recently used out until the cache holds no more than its limit. */
+    private void evict() {
         for (Iterator<Entry> eldest = entries.values().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
             Entry entry = eldest.next();
             eldest.remove();
             drop(entry);
         }
-        return opened;
     }
 
     private void drop(Entry entry) {
         if (entry != null) {
-            bytes -= entry.size();
+            bytes -= entry.size() + entry.gzipSize();
             delete(entry.file());
+            delete(entry.gzip());
         }
     }
 
-    private static Opened open(Path file, long size) throws FileNotFoundException {
-        return new Opened(new FileInputStream(file.toFile()), size);
+    private static Opened open(Path file, long size, boolean gzip) throws FileNotFoundException {
+        return new Opened(new FileInputStream(file.toFile()), size, gzip);
     }
 
     private static void delete(Path file) {
@@ -220,6 +286,40 @@ class ReportCache {
             // The directory is gone already.
         }
         delete(directory);
+    }
+
+    /**
+     * Whether Accept-Encoding allows gzip (RFC 9110 §12.5.3): named as gzip or x-gzip, or covered by "*",
+     * with a quality above 0; without the header the body is sent as it is.
+     */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Double named = null;
+        Double any = null;
+        for (String item : acceptEncoding.split(",")) {
+            String[] parts = item.split(";");
+            String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+            double quality = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        quality = 0;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                named = named == null ? quality : Math.max(named, quality);
+            } else if (coding.equals("*")) {
+                any = quality;
+            }
+        }
+        Double quality = named != null ? named : any;
+        return quality != null && quality > 0;
     }
 
     /** If-None-Match: "*" or a list of tags, weak ones compared by their opaque part (RFC 9110 weak comparison). */

@@ -78,7 +78,9 @@ public class ReportResource {
                     + "as missing and never counted as zeros. The same report is offered as JSON, as CSV (UTF-8 with BOM: "
                     + "summary lines, an empty line, then one row per unit and question), as an xlsx workbook (summary, "
                     + "questions × units matrix, answers) and as one self-contained printable HTML page; pick it by Accept "
-                    + "or by format. CSV, xlsx and HTML are in Japanese unless lang or Accept-Language asks for English.")
+                    + "or by format. CSV, xlsx and HTML are in Japanese unless lang or Accept-Language asks for English. "
+                    + "JSON is sent gzip-compressed (Content-Encoding: gzip, about a tenth of the size) when "
+                    + "Accept-Encoding allows it, under its own ETag.")
     @APIResponse(responseCode = "200", description = "The report; score is null while no sheet has been submitted",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class),
@@ -108,7 +110,7 @@ public class ReportResource {
         if (chosen == ReportFormat.JSON) {
             // ETag from the round's version in the database, 304 on If-None-Match, cached body (ReportCache).
             return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                    "HEAD".equals(request.getMethod()));
+                    headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "HEAD".equals(request.getMethod()));
         }
         Language language = Language.of(lang, acceptLanguage);
         ReportService.ReportDocument document = service.document(roundId, unitId, policy);

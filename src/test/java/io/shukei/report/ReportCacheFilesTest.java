@@ -6,20 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.shukei.Api;
 
 @QuarkusTest
@@ -34,8 +41,14 @@ class ReportCacheFilesTest {
         }
     }
 
+    /** A request that sends the given Accept-Encoding and reads the body as it comes, undecoded. */
+    private static RequestSpecification encoding(String acceptEncoding) {
+        return json().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", acceptEncoding);
+    }
+
     private static Response report(long round) {
-        Response response = json().get("/api/v1/rounds/" + round + "/report");
+        Response response = encoding("identity").get("/api/v1/rounds/" + round + "/report");
         assertEquals(200, response.statusCode());
         assertEquals(response.asByteArray().length, Long.parseLong(response.header("Content-Length")),
                 "the whole cached body is served");
@@ -103,13 +116,59 @@ class ReportCacheFilesTest {
         Response get = report(round);
 
         for (int i = 0; i < 3; i++) {
-            Response head = json().head("/api/v1/rounds/" + round + "/report");
+            Response head = encoding("identity").head("/api/v1/rounds/" + round + "/report");
             assertEquals(200, head.statusCode());
             assertEquals(get.header("Content-Length"), head.header("Content-Length"), "the length of the body GET sends");
             assertEquals(get.header("ETag"), head.header("ETag"));
             assertEquals(0, head.asByteArray().length);
         }
         assertEquals(Set.of(), openCacheFiles(), "HEAD opens no body it does not send");
+    }
+
+    @Test
+    void gzipIsACompressedCopyKeptBesideTheBodyUnderItsOwnTag() throws IOException {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, 10);
+        long b = Api.unit("B", org, 10);
+        long round = Api.round(org);
+        Api.submit(round, a, "U".repeat(25)).statusCode(201);
+        String path = "/api/v1/rounds/" + round + "/report";
+
+        Set<Path> before = files();
+        Response plain = report(round);
+        Response gzip = encoding("gzip, deflate").get(path);
+        assertEquals(200, gzip.statusCode());
+        assertEquals("gzip", gzip.header("Content-Encoding"));
+        assertTrue(gzip.header("Vary").contains("Accept-Encoding"), gzip.header("Vary"));
+        byte[] compressed = gzip.asByteArray();
+        assertEquals(compressed.length, Long.parseLong(gzip.header("Content-Length")));
+        assertTrue(compressed.length < plain.asByteArray().length / 2, "compressed: " + compressed.length);
+        assertArrayEquals(plain.asByteArray(), gunzip(compressed), "the same JSON, compressed");
+        String plainTag = plain.header("ETag");
+        String gzipTag = gzip.header("ETag");
+        assertEquals(plainTag.substring(0, plainTag.length() - 1) + "-gzip\"", gzipTag);
+        Set<Path> kept = difference(files(), before);
+        assertEquals(2, kept.size(), "the body and its compressed copy");
+
+        assertArrayEquals(compressed, encoding("gzip").get(path).asByteArray(), "a repeat is served from the copy");
+        assertEquals(2, difference(files(), before).size(), "and makes no new copy");
+        encoding("gzip").header("If-None-Match", gzipTag).get(path).then().statusCode(304).header("ETag", gzipTag);
+        encoding("identity").header("If-None-Match", gzipTag).get(path).then().statusCode(200);
+        encoding("gzip").header("If-None-Match", plainTag).get(path).then().statusCode(200);
+        encoding("gzip;q=0, identity").get(path).then().statusCode(200).header("ETag", plainTag);
+
+        Api.submit(round, b, "I".repeat(25)).statusCode(201);
+        Response changed = encoding("gzip").get(path);
+        assertEquals(2, new JsonPath(new ByteArrayInputStream(gunzip(changed.asByteArray()))).getInt("coverage.submitted"));
+        assertTrue(kept.stream().noneMatch(Files::exists), "the stale body and its copy are deleted");
+        assertEquals(2, difference(files(), before).size(), "the new body and its copy are kept");
+        assertEquals(Set.of(), openCacheFiles());
+    }
+
+    private static byte[] gunzip(byte[] bytes) throws IOException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        }
     }
 
     /** Descriptors of this process open on a file of the cache's directory (Linux: /proc/self/fd). */

@@ -19,4 +19,19 @@ class ReportCacheTest {
         assertFalse(ReportCache.matches("\"7-abd\"", tag));
         assertFalse(ReportCache.matches("7-abc", tag));
     }
+
+    @Test
+    void gzipIsSentOnlyWhenAcceptEncodingAllowsIt() {
+        assertTrue(ReportCache.acceptsGzip("gzip"));
+        assertTrue(ReportCache.acceptsGzip("deflate, GZIP;q=0.5"));
+        assertTrue(ReportCache.acceptsGzip("x-gzip"));
+        assertTrue(ReportCache.acceptsGzip("br, *"));
+        assertFalse(ReportCache.acceptsGzip(null));
+        assertFalse(ReportCache.acceptsGzip(""));
+        assertFalse(ReportCache.acceptsGzip("identity"));
+        assertFalse(ReportCache.acceptsGzip("gzip;q=0"));
+        assertFalse(ReportCache.acceptsGzip("gzip;q=0, *"), "an explicit refusal outweighs *");
+        assertFalse(ReportCache.acceptsGzip("*;q=0"));
+        assertFalse(ReportCache.acceptsGzip("gzip;q=x"));
+    }
 }
