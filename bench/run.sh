@@ -275,6 +275,19 @@ assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted
 PY
   warm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
     curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT"; done | median)
+  # Compressed: the first request with Accept-Encoding: gzip makes the copy beside the cached body, the
+  # repeats are read from it.
+  gz_first=$(curl -sS -f -o "$WORK/report.gz" -w '%{time_total}' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' \
+    -H 'Accept-Encoding: gzip' "$REPORT")
+  gz_bytes=$(stat -c %s "$WORK/report.gz")
+  python3 - "$WORK/report.gz" "$N" <<'PY'
+import gzip, json, sys
+r = json.load(gzip.open(sys.argv[1]))
+assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted"], r["coverage"]
+PY
+  gz_warm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
+    curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' \
+      -H 'Accept-Encoding: gzip' "$REPORT"; done | median)
   etag=$(grep -i '^etag:' "$WORK/report.h" | cut -d' ' -f2- | tr -d '\r' || true)
   if [ -n "$etag" ]; then
     nm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
@@ -334,7 +347,7 @@ PY
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
   pgb_failed=$(awk '/failed transactions/ {print $5; exit}' "$WORK/pgbench.out")
 
-  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
+  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes GZ_FIRST=$gz_first GZ_WARM=$gz_warm GZ_BYTES=$gz_bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
@@ -346,6 +359,7 @@ f = lambda k: float(e[k]) if e.get(k) else None
 print(json.dumps({
     "units": int(e["N"]), "sites": int(e["SITES"]), "round": int(e["ROUND"]),
     "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "after_change_s": f("CHANGED"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
+               "gzip_first_s": f("GZ_FIRST"), "gzip_warm_s": f("GZ_WARM"), "gzip_bytes": int(e["GZ_BYTES"]),
                "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},
     "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],

@@ -101,12 +101,14 @@ if floor:
           f"{fmt(left, 3)} ms per stored sheet.")
     p("")
 p("| Leaf units | Report JSON bytes | Report cold ms | After a change ms | Report warm ms | If-None-Match ms (status) "
+  "| Gzip bytes | Gzip first ms | Gzip warm ms "
   "| Raw SQL ms | Cold ÷ SQL | After a change ÷ SQL | Warm ÷ SQL | Report's own row query ms | Load avg |")
-p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 for r in rows:
     rep, sql, rt = r["report"], r["sql"], r["ratios"]
     p(f"| {r['units']:,} | {rep['bytes']:,} | {fmt(ms(rep['cold_s']))} | {fmt(ms(rep.get('after_change_s')))} "
-      f"| {fmt(ms(rep['warm_s']))} | {fmt(ms(rep['if_none_match_s']))} ({rep['if_none_match_status']}) | {fmt(sql['warm_ms'])} "
+      f"| {fmt(ms(rep['warm_s']))} | {fmt(ms(rep['if_none_match_s']))} ({rep['if_none_match_status']}) "
+      f"| {rep['gzip_bytes']:,} | {fmt(ms(rep['gzip_first_s']))} | {fmt(ms(rep['gzip_warm_s']))} | {fmt(sql['warm_ms'])} "
       f"| {fmt(rt['report_cold_vs_sql'], 2)} | {fmt(rt['report_after_change_vs_sql'], 2)} "
       f"| {fmt(rt['report_warm_vs_sql'], 2)} | {fmt(sql.get('report_rows_ms'))} "
       f"| {rep['load']} |")
