@@ -131,7 +131,8 @@ public class ReportService {
         return new ReportResponse(round.id, round.title, round.status, node.id, node.code, node.name, policy,
                 result.score() == null ? null : result.score().rounded(), BandView.of(result.band()), policies,
                 coverage(rows), parts, questions, unitResults, children(node, rows, sheetById, policy), unknowns,
-                result.lowest(LOWEST).stream().map(q -> question(q, byId)).toList(),
+                // The same objects as in questions (numbered 1 to 25 in order): no second list of unknown units.
+                result.lowest(LOWEST).stream().map(q -> questions.get(q.number() - 1)).toList(),
                 round.catalogId, round.catalogVersion, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
