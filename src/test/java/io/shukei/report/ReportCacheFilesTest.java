@@ -61,13 +61,23 @@ class ReportCacheFilesTest {
         return added.iterator().next();
     }
 
-    @Test
-    void aCachedReportIsOneFileReplacedWhenTheRoundChanges() throws IOException {
+    /** A round over units A and B, A having submitted the given answer to every question. */
+    private record Round(long id, long unsubmitted) {
+    }
+
+    private static Round round(String letter) {
         long org = Api.unit("Org", null, null);
         long a = Api.unit("A", org, 10);
         long b = Api.unit("B", org, 10);
         long round = Api.round(org);
-        Api.submit(round, a, "I".repeat(25)).statusCode(201);
+        Api.submit(round, a, letter.repeat(25)).statusCode(201);
+        return new Round(round, b);
+    }
+
+    @Test
+    void aCachedReportIsOneFileReplacedWhenTheRoundChanges() throws IOException {
+        Round r = round("I");
+        long round = r.id();
 
         Set<Path> before = files();
         byte[] built = report(round).asByteArray();
@@ -76,7 +86,7 @@ class ReportCacheFilesTest {
         assertArrayEquals(built, report(round).asByteArray(), "a repeated request is served from the file");
         assertEquals(Set.of(first), difference(files(), before), "and builds nothing new");
 
-        Api.submit(round, b, "N".repeat(25)).statusCode(201);
+        Api.submit(round, r.unsubmitted(), "N".repeat(25)).statusCode(201);
         Response changed = report(round);
         assertEquals(2, changed.jsonPath().getInt("coverage.submitted"));
         Path second = onlyNewFile(before);
@@ -86,10 +96,7 @@ class ReportCacheFilesTest {
 
     @Test
     void aBodyOrDirectoryRemovedFromOutsideIsBuiltAgain() throws IOException {
-        long org = Api.unit("Org", null, null);
-        long a = Api.unit("A", org, 10);
-        long round = Api.round(org);
-        Api.submit(round, a, "P".repeat(25)).statusCode(201);
+        long round = round("P").id();
 
         Set<Path> before = files();
         report(round);
@@ -109,10 +116,7 @@ class ReportCacheFilesTest {
 
     @Test
     void headAnswersTheBodysHeadersAndLeavesNoFileOpen() throws IOException {
-        long org = Api.unit("Org", null, null);
-        long a = Api.unit("A", org, 10);
-        long round = Api.round(org);
-        Api.submit(round, a, "I".repeat(25)).statusCode(201);
+        long round = round("I").id();
         Response get = report(round);
 
         for (int i = 0; i < 3; i++) {
@@ -127,11 +131,8 @@ class ReportCacheFilesTest {
 
     @Test
     void gzipIsACompressedCopyKeptBesideTheBodyUnderItsOwnTag() throws IOException {
-        long org = Api.unit("Org", null, null);
-        long a = Api.unit("A", org, 10);
-        long b = Api.unit("B", org, 10);
-        long round = Api.round(org);
-        Api.submit(round, a, "U".repeat(25)).statusCode(201);
+        Round r = round("U");
+        long round = r.id();
         String path = "/api/v1/rounds/" + round + "/report";
 
         Set<Path> before = files();
@@ -157,7 +158,7 @@ class ReportCacheFilesTest {
         encoding("gzip").header("If-None-Match", plainTag).get(path).then().statusCode(200);
         encoding("gzip;q=0, identity").get(path).then().statusCode(200).header("ETag", plainTag);
 
-        Api.submit(round, b, "I".repeat(25)).statusCode(201);
+        Api.submit(round, r.unsubmitted(), "I".repeat(25)).statusCode(201);
         Response changed = encoding("gzip").get(path);
         assertEquals(2, new JsonPath(new ByteArrayInputStream(gunzip(changed.asByteArray()))).getInt("coverage.submitted"));
         assertTrue(kept.stream().noneMatch(Files::exists), "the stale body and its copy are deleted");
