@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -62,16 +63,18 @@ class ReportCache {
 
     private final ReportVersion versions;
     private final ReportService service;
+    private final ReportBuilds builds;
     private final ObjectMapper mapper;
     private final long maxBytes;
     private final Path directory;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
-    ReportCache(ReportVersion versions, ReportService service, ObjectMapper mapper,
+    ReportCache(ReportVersion versions, ReportService service, ReportBuilds builds, ObjectMapper mapper,
                 @ConfigProperty(name = "shukei.report-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
         this.versions = versions;
         this.service = service;
+        this.builds = builds;
         this.mapper = mapper;
         this.maxBytes = maxBytes;
         try {
@@ -106,11 +109,11 @@ class ReportCache {
         }
         Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy);
         Opened body = cached(key, etag, gzip);
-        if (body == null) {
-            body = store(key, etag, write(service.report(roundId, node, policy)));
-        }
-        if (gzip && !body.gzip()) {
-            body = compress(key, etag, body);
+        if (body == null || gzip && !body.gzip()) {
+            if (body != null) {
+                close(body.in());
+            }
+            body = builds.run(() -> made(key, etag, gzip, () -> service.report(roundId, node, policy)));
         }
         Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag))
                 .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, VARY);
@@ -131,6 +134,18 @@ class ReportCache {
             }
         };
         return response.entity(output).build();
+    }
+
+    /**
+     * Under a build turn: the body another request made while this one waited (the first of many that
+     * arrive together builds it, the others find it), or the body built and, when wanted, compressed now.
+     */
+    private Opened made(Key key, String etag, boolean gzip, Supplier<ReportResponse> report) {
+        Opened body = cached(key, etag, gzip);
+        if (body == null) {
+            body = store(key, etag, write(report.get()));
+        }
+        return gzip && !body.gzip() ? compress(key, etag, body) : body;
     }
 
     private static void close(InputStream in) {

@@ -63,11 +63,17 @@ public class ReportResource {
     private final ReportService service;
     private final ReportHtml html;
     private final ReportCache json;
+    private final ReportBuilds builds;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, ReportBuilds builds) {
         this.service = service;
         this.html = html;
         this.json = json;
+        this.builds = builds;
+    }
+
+    /** A report written as a file, with the name it is offered under. */
+    private record Export(Object body, String fileName) {
     }
 
     @GET
@@ -113,18 +119,22 @@ public class ReportResource {
                     headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "HEAD".equals(request.getMethod()));
         }
         Language language = Language.of(lang, acceptLanguage);
-        ReportService.ReportDocument document = service.document(roundId, unitId, policy);
-        Object body = switch (chosen) {
-            case CSV -> ReportCsv.write(document, language);
-            case XLSX -> ReportXlsx.write(document, language);
-            case HTML -> html.write(document, language);
-            case JSON -> throw new IllegalStateException("answered above");
-        };
-        Response.ResponseBuilder response = Response.ok(body, chosen.mediaType())
+        // Built in a turn of its own like the JSON (ReportBuilds); only the finished file is kept after it.
+        Export export = builds.run(() -> {
+            ReportService.ReportDocument document = service.document(roundId, unitId, policy);
+            Object body = switch (chosen) {
+                case CSV -> ReportCsv.write(document, language);
+                case XLSX -> ReportXlsx.write(document, language);
+                case HTML -> html.write(document, language);
+                case JSON -> throw new IllegalStateException("answered above");
+            };
+            return new Export(body, fileName(document));
+        });
+        Response.ResponseBuilder response = Response.ok(export.body(), chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         if (chosen != ReportFormat.HTML) {
-            response.header("Content-Disposition", Downloads.attachment(fileName(document) + "." + chosen.extension(),
+            response.header("Content-Disposition", Downloads.attachment(export.fileName() + "." + chosen.extension(),
                     "shukei-report-" + roundId + "." + chosen.extension()));
         }
         return response.build();
