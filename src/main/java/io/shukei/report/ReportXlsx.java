@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.shukei.api.Downloads;
 import io.shukei.api.Language;
@@ -46,8 +46,15 @@ final class ReportXlsx {
     private ReportXlsx() {
     }
 
+    /** Rows a sheet keeps in memory while it is written; earlier ones go to a compressed temporary file. */
+    private static final int ROWS_IN_MEMORY = 100;
+
     static byte[] write(ReportService.ReportDocument document, Language l) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // Streamed: the answers sheet has a row per unit and question (250,000 for 10,000 units), which an
+        // in-memory workbook held as objects, hundreds of MB of them.
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        workbook.setCompressTempFiles(true);
+        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -78,6 +85,8 @@ final class ReportXlsx {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            workbook.dispose();
         }
     }
 
