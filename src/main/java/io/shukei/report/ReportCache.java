@@ -31,6 +31,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shukei.api.BuildTurns;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,14 +65,14 @@ class ReportCache {
 
     private final ReportVersion versions;
     private final ReportService service;
-    private final ReportBuilds builds;
+    private final BuildTurns builds;
     private final ObjectMapper mapper;
     private final long maxBytes;
     private final Path directory;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
-    ReportCache(ReportVersion versions, ReportService service, ReportBuilds builds, ObjectMapper mapper,
+    ReportCache(ReportVersion versions, ReportService service, BuildTurns builds, ObjectMapper mapper,
                 @ConfigProperty(name = "shukei.report-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
         this.versions = versions;
         this.service = service;

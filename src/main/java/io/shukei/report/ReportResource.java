@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import io.shukei.api.BuildTurns;
 import io.shukei.api.Downloads;
 import io.shukei.api.Language;
 import io.shukei.api.Negotiation;
@@ -63,9 +64,9 @@ public class ReportResource {
     private final ReportService service;
     private final ReportHtml html;
     private final ReportCache json;
-    private final ReportBuilds builds;
+    private final BuildTurns builds;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, ReportBuilds builds) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds) {
         this.service = service;
         this.html = html;
         this.json = json;
@@ -119,7 +120,7 @@ public class ReportResource {
                     headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "HEAD".equals(request.getMethod()));
         }
         Language language = Language.of(lang, acceptLanguage);
-        // Built in a turn of its own like the JSON (ReportBuilds); only the finished file is kept after it.
+        // Built in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it.
         Export export = builds.run(() -> {
             ReportService.ReportDocument document = service.document(roundId, unitId, policy);
             Object body = switch (chosen) {

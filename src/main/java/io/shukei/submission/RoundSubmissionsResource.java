@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.shukei.api.BuildTurns;
 import io.shukei.api.Downloads;
 import io.shukei.api.Negotiation;
 import io.shukei.api.PageParams;
@@ -44,9 +45,11 @@ public class RoundSubmissionsResource {
             """;
 
     private final SubmissionService service;
+    private final BuildTurns builds;
 
-    RoundSubmissionsResource(SubmissionService service) {
+    RoundSubmissionsResource(SubmissionService service, BuildTurns builds) {
         this.service = service;
+        this.builds = builds;
     }
 
     @GET
@@ -71,7 +74,8 @@ public class RoundSubmissionsResource {
         if (chosen == SubmissionFormat.JSON) {
             return Response.ok(service.list(roundId, paging), chosen.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        return Response.ok(SubmissionCsv.write(service.all(roundId)), chosen.mediaType())
+        // Every sheet of the round at once: built in a turn (BuildTurns), like a report.
+        return Response.ok(builds.run(() -> SubmissionCsv.write(service.all(roundId))), chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
                         "submissions-round-" + roundId + ".csv"))
