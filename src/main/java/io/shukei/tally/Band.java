@@ -34,9 +34,7 @@ public enum Band {
 
     public static Band of(Score score) {
         for (Band band : ALL) {
-            // numerator / denominator >= bound, the denominator being positive; no Score built per band.
-            if (band.lowerBound == Integer.MIN_VALUE
-                    || score.numerator() >= Math.multiplyExact((long) band.lowerBound, score.denominator())) {
+            if (band.lowerBound == Integer.MIN_VALUE || score.atLeast(band.lowerBound)) {
                 return band;
             }
         }

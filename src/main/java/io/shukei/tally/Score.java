@@ -44,6 +44,11 @@ public record Score(long numerator, long denominator) implements Comparable<Scor
         return denominator == 1;
     }
 
+    /** Whether this score is at least the whole number, without building a Score for it. */
+    public boolean atLeast(long whole) {
+        return numerator >= Math.multiplyExact(whole, denominator);
+    }
+
     @Override
     public int compareTo(Score other) {
         return Long.compare(Math.multiplyExact(numerator, other.denominator),
