@@ -249,6 +249,15 @@ sheet_body() {
   echo "{\"respondent\":\"bench\",\"answers\":[$items]}"
 }
 
+# A report body (gzip-compressed when its name ends in .gz) covers all N participants, every one submitted.
+check_report() {
+  python3 - "$1" "$2" <<'PY'
+import gzip, json, sys
+r = json.load((gzip.open if sys.argv[1].endswith(".gz") else open)(sys.argv[1]))
+assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted"], r["coverage"]
+PY
+}
+
 RUN_TAG=$(date +%s)
 : >"$WORK/rows.jsonl"
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
@@ -268,11 +277,7 @@ for N in "${SIZE_LIST[@]}"; do
   load_report=$(load_avg)
   cold=$(curl -sS -f -o "$WORK/report.json" -D "$WORK/report.h" -w '%{time_total}' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT")
   bytes=$(stat -c %s "$WORK/report.json")
-  python3 - "$WORK/report.json" "$N" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted"], r["coverage"]
-PY
+  check_report "$WORK/report.json" "$N"
   warm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
     curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT"; done | median)
   # Compressed: the first request with Accept-Encoding: gzip makes the copy beside the cached body, the
@@ -280,11 +285,7 @@ PY
   gz_first=$(curl -sS -f -o "$WORK/report.gz" -w '%{time_total}' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' \
     -H 'Accept-Encoding: gzip' "$REPORT")
   gz_bytes=$(stat -c %s "$WORK/report.gz")
-  python3 - "$WORK/report.gz" "$N" <<'PY'
-import gzip, json, sys
-r = json.load(gzip.open(sys.argv[1]))
-assert r["coverage"]["expected"] == int(sys.argv[2]) == r["coverage"]["submitted"], r["coverage"]
-PY
+  check_report "$WORK/report.gz" "$N"
   gz_warm=$(for _ in $(seq 1 "$WARM_REPEATS"); do
     curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' \
       -H 'Accept-Encoding: gzip' "$REPORT"; done | median)
