@@ -6,7 +6,8 @@
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
 #   other options: --threads 2 --repeats 11 --warmup 15s --starts 3 --no-cds --results NAME
-#   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below)
+#   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below); its java: JAVA (default: java
+#   on the PATH; the container image runs JDK 25, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 #
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
@@ -38,10 +39,11 @@ BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BENCH_KEY
 # The periodic native-heap trim exists from JDK 17.0.9 on; older JDKs start without it.
 TRIM=-XX:TrimNativeHeapInterval=5000
-java $TRIM -version >/dev/null 2>&1 || TRIM=
+JAVA=${JAVA:-java}
+"$JAVA" $TRIM -version >/dev/null 2>&1 || TRIM=
 JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
-usage() { sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
@@ -140,7 +142,7 @@ trap cleanup EXIT
 start_service() {
   local name=$1; shift
   env "$@" SHUKEI_BOOTSTRAP_ADMIN_KEY="$BENCH_KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-    java $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+    "$JAVA" $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   echo $!
 }
 
@@ -216,7 +218,7 @@ done
 if [ "$CDS" = 1 ]; then
   log "start-up without the archive: ${PLAIN[*]} ms (load $LOAD_PLAIN)"
   log "recording the class-data archive (bash deploy/class-archive.sh)"
-  JAVA_OPTS="$JAVA_OPTS_BENCH" bash "$ROOT/deploy/class-archive.sh" "$(dirname "$JAR")" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
+  JAVA="$JAVA" JAVA_OPTS="$JAVA_OPTS_BENCH" bash "$ROOT/deploy/class-archive.sh" "$(dirname "$JAR")" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
     || { cat "$WORK/cds.out" >&2; exit 1; }
   JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:SharedArchiveFile=$WORK/app.jsa"
   LOAD_ARCHIVED=$(load_avg)
@@ -422,7 +424,7 @@ mkdir -p "$HERE/results"
 python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
 {"date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "commit": "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml 2>/dev/null || echo +local-changes)",
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
- "java": "$(java -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
+ "java": "$("$JAVA" -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
  "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
  "startup_ms": $STARTUP_MS, "startup_all_ms": [$(IFS=,; echo "${STARTS_OF_SERVICE[*]}")], "startup_load": "$LOAD_ARCHIVED", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $([ "$CDS" = 1 ] && printf '%s\n' "${PLAIN[@]}" | median || echo null), "startup_plain_all_ms": [$([ "$CDS" = 1 ] && (IFS=,; echo "${PLAIN[*]}"))], "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
  "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Records the application class-data archive (AppCDS) that lets the packaged service start about a
-# second sooner on two cores: the classes it loads, already parsed and verified, mapped at start-up
-# instead of read from the jars. A training run starts the service on a throw-away embedded PostgreSQL,
-# sends the requests of a short round (units, a round, a sheet, its report), stops it cleanly, and the
-# JVM writes the archive as it exits (-XX:ArchiveClassesAtExit, JDK 13 and newer).
+# Records the archive that lets the packaged service start sooner: the classes it loads, already
+# parsed, verified and linked, mapped at start-up instead of read from the jars. A training run starts
+# the service on a throw-away embedded PostgreSQL, sends the requests of a short round (units, a round,
+# a sheet, its report), stops it cleanly, and the JVM writes the archive as it exits. On JDK 25 and
+# newer that is an AOT cache (-XX:AOTCacheOutput, JEP 514), which also keeps the training run's method
+# profiles; on older JDKs an application class-data archive (-XX:ArchiveClassesAtExit, JDK 13 and
+# newer). Both are started the same way:
 #
 #   bash deploy/class-archive.sh [APP_DIR [ARCHIVE]]
 #       APP_DIR   the packaged application (default target/quarkus-app)
@@ -35,11 +37,21 @@ cleanup() {
 trap cleanup EXIT
 rm -f "$ARCHIVE"
 
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+read -r -a OPTS <<<"${JAVA_OPTS:-}"
+if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+    # The cache is assembled with the training run's options, and a metaspace cap sized for the
+    # service leaves the assembly no room ("Unable to allocate from 'ro' region"); the cap applies
+    # again when the service starts with the cache.
+    TRAINING=()
+    for o in "${OPTS[@]}"; do [[ $o == -XX:MaxMetaspaceSize=* ]] || TRAINING+=("$o"); done
+    TRAINING+=("-XX:AOTCacheOutput=$ARCHIVE")
+else
+    TRAINING=("${OPTS[@]}" "-XX:ArchiveClassesAtExit=$ARCHIVE")
+fi
+
 env SHUKEI_EMBEDDED_DB_ENABLED=true SHUKEI_EMBEDDED_DB_DIR="$WORK/db" QUARKUS_DATASOURCE_JDBC_URL= \
     SHUKEI_BOOTSTRAP_ADMIN_KEY="$KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 \
-    "$JAVA" ${JAVA_OPTS:-} -XX:ArchiveClassesAtExit="$ARCHIVE" \
-    -jar "$APP/quarkus-run.jar" >"$WORK/training.log" 2>&1 &
+    "$JAVA" "${TRAINING[@]}" -jar "$APP/quarkus-run.jar" >"$WORK/training.log" 2>&1 &
 PID=$!
 
 fail() { echo "class-archive: $*" >&2; tail -n 30 "$WORK/training.log" >&2; exit 1; }
