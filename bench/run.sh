@@ -5,7 +5,7 @@
 #   bash bench/run.sh --quick             # CI: N = 100, 3 s of load
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
-#   other options: --threads 2 --repeats 11 --warmup 15s --starts 3 --no-cds --results NAME
+#   other options: --threads 2 --repeats 11 --warmup 120s --starts 3 --no-cds --results NAME
 #   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below); its java: JAVA (default: java
 #   on the PATH; the container image runs JDK 25, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
 #
@@ -27,7 +27,7 @@ DURATION=20s
 CONCURRENCY=16
 THREADS=2
 WARM_REPEATS=11
-WARMUP=15s
+WARMUP=120s
 CDS=1
 STARTS=3
 JDBC_URL=
@@ -264,6 +264,7 @@ RUN_TAG=$(date +%s)
 : >"$WORK/rows.jsonl"
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
 WARMED=
+WARMUP_WINDOWS=
 for N in "${SIZE_LIST[@]}"; do
   SITES=$(python3 -c "import math; print(max(1, math.isqrt($N - 1) + 1))")
   log "N=$N: loading $SITES sites and $N departments"
@@ -321,11 +322,32 @@ for N in "${SIZE_LIST[@]}"; do
   sql_warm=$(echo "$sql_times" | tail -n +2 | median)
 
   # Submissions through the service: wrk PUTs whole sheets to random participants. The first size is
-  # preceded by an unmeasured warm-up run, so that the JIT has compiled the request path.
+  # preceded by an unmeasured warm-up, so that the measured runs see the compiled request path: on two
+  # cores shared with PostgreSQL and wrk the JIT needs about 100 s of this load before the JVM's CPU per
+  # PUT stops falling. It runs in windows of at most 20 s, and each window's rate and JVM CPU per PUT
+  # are kept, so that the table shows how far the warm-up got.
   if [ -z "$WARMED" ] && [ "${WARMUP%s}" != 0 ]; then
     log "N=$N: warm-up, $WARMUP (not measured)"
-    BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "$WARMUP" --timeout 10s \
-      -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >/dev/null 2>&1
+    left=${WARMUP%s}
+    while [ "$left" -gt 0 ]; do
+      window=$(( left < 20 ? left : 20 ))
+      c0=$(cpu_ticks "$SERVICE")
+      BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${window}s" --timeout 10s \
+        -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/warm.out" 2>&1
+      c1=$(cpu_ticks "$SERVICE")
+      WARMUP_WINDOWS+="${WARMUP_WINDOWS:+,}$(python3 - "$WORK/warm.out" "$window" "$(( c1 - c0 ))" "$HZ" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+m = re.search(r"(\d+) requests in", text)
+assert m, text
+requests, ticks, hz = int(m.group(1)), int(sys.argv[3]), int(sys.argv[4])
+print(json.dumps({"seconds": int(sys.argv[2]), "rate": round(requests / int(sys.argv[2]), 1),
+                  "jvm_ms_per_put": round(ticks * 1000 / hz / requests, 3) if requests else None}))
+PY
+)"
+      left=$(( left - window ))
+    done
+    log "N=$N: warm-up windows: $WARMUP_WINDOWS"
     WARMED=1
   fi
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
@@ -387,8 +409,9 @@ HWM_KB=$(awk '/^VmHWM/ {print $2}' "/proc/$SERVICE/status")
 # PostgreSQL's CPU per pgbench transaction this bounds the submission rate two cores allow.
 floor_run() { # name, expected status, then wrk's target arguments; prints one JSON object
   local name=$1 status=$2 c0 c1 cpu load0; shift 2
-  # Unmeasured first, so that the JIT has compiled this path before it is timed.
-  [ "${WARMUP%s}" != 0 ] && wrk -t "$THREADS" -c "$CONCURRENCY" -d "$WARMUP" "$@" >/dev/null 2>&1
+  # Unmeasured first, so that the JIT has compiled this path before it is timed (most of it is the PUT's,
+  # already compiled during the submission runs).
+  [ "$FLOOR_WARMUP" != 0 ] && wrk -t "$THREADS" -c "$CONCURRENCY" -d "${FLOOR_WARMUP}s" "$@" >/dev/null 2>&1
   load0=$(load_avg); c0=$(cpu_ticks "$SERVICE")
   cpu=$(timed_wrk "$WORK/$name.out" "$@")
   c1=$(cpu_ticks "$SERVICE")
@@ -413,7 +436,8 @@ print(json.dumps({"requests": requests, "seconds": round(seconds, 2), "status": 
                   "load_start": sys.argv[6], "load_end": sys.argv[7]}))
 PY
 }
-log "floor: a refused PUT and the liveness probe, $CONCURRENCY connections, $DURATION each (after $WARMUP unmeasured)"
+FLOOR_WARMUP=$(( ${WARMUP%s} < 15 ? ${WARMUP%s} : 15 ))
+log "floor: a refused PUT and the liveness probe, $CONCURRENCY connections, $DURATION each (after ${FLOOR_WARMUP}s unmeasured)"
 FLOOR_REFUSED=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI BENCH_QUESTIONS=24 BENCH_EXPECT=400 \
   floor_run refused 400 -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
 FLOOR_LIVE=$(floor_run live 200 "http://127.0.0.1:$PORT/q/health/live")
@@ -425,7 +449,7 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
 {"date": "$(date -u +%Y-%m-%dT%H:%M:%SZ)", "commit": "$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml 2>/dev/null || echo +local-changes)",
  "cpus": $(nproc), "mem_gib": $(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo),
  "java": "$("$JAVA" -version 2>&1 | head -1 | tr -d '"')", "java_opts": "$JAVA_OPTS_BENCH", "postgres": "$PG_VERSION",
- "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "repeats": $WARM_REPEATS,
+ "database": "$DB_KIND", "concurrency": $CONCURRENCY, "threads": $THREADS, "duration": "$DURATION", "warmup": "$WARMUP", "warmup_windows": [$WARMUP_WINDOWS], "repeats": $WARM_REPEATS,
  "startup_ms": $STARTUP_MS, "startup_all_ms": [$(IFS=,; echo "${STARTS_OF_SERVICE[*]}")], "startup_load": "$LOAD_ARCHIVED", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $([ "$CDS" = 1 ] && printf '%s\n' "${PLAIN[@]}" | median || echo null), "startup_plain_all_ms": [$([ "$CDS" = 1 ] && (IFS=,; echo "${PLAIN[*]}"))], "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
  "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}
 EOF

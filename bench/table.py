@@ -68,6 +68,12 @@ for r in rows:
       f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 2)} "
       f"| {w['load_start']} → {w['load_end']}; {g['load_start']} → {g['load_end']} |")
 p("")
+windows = meta.get("warmup_windows") or []
+if windows:
+    p(f"Warm-up before the first size (not measured), {len(windows)} window{'s' if len(windows) > 1 else ''} of up to {windows[0]['seconds']} s: "
+      + ", ".join(fmt(w["rate"]) for w in windows) + " PUT/s at "
+      + ", ".join(fmt(w["jvm_ms_per_put"], 2) for w in windows) + " ms of JVM CPU per PUT.")
+    p("")
 p("CPU per stored sheet, from /proc (clock ticks of the service JVM and of every PostgreSQL process):")
 p("")
 p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | wrk ms/PUT | PostgreSQL ms/tx (pgbench run) |")
