@@ -1,9 +1,7 @@
 package io.shukei.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -35,16 +33,14 @@ public final class Downloads {
      * RFC 4180 CSV (CRLF, quotes doubled) in UTF-8 with a byte-order mark: without it Excel in
      * Japanese reads the file as Shift_JIS and shows mojibake.
      */
-    public static byte[] csv(Rows rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            writer.write('\uFEFF');
-            rows.write(printer);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    public static FileBody csv(Rows rows) {
+        return FileBody.spool(out -> {
+            OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
+                writer.write('\uFEFF');
+                rows.write(printer);
+            }
+        });
     }
 
     /**

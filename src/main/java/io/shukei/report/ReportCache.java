@@ -1,10 +1,7 @@
 package io.shukei.report;
 
 import java.io.BufferedOutputStream;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,11 +24,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shukei.api.BuildTurns;
+import io.shukei.api.FileBody;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -94,7 +91,7 @@ class ReportCache {
     }
 
     /** A body opened for one response. */
-    private record Opened(InputStream in, long size, boolean gzip) {
+    private record Opened(FileBody body, boolean gzip) {
     }
 
     /**
@@ -113,29 +110,16 @@ class ReportCache {
         Opened body = cached(key, etag, gzip);
         if (body == null || gzip && !body.gzip()) {
             if (body != null) {
-                close(body.in());
+                body.body().discard();
             }
             body = builds.run(() -> made(key, etag, gzip, () -> service.report(roundId, node, policy)));
         }
         Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag))
-                .header(HttpHeaders.CONTENT_LENGTH, body.size()).header(HttpHeaders.VARY, VARY);
+                .header(HttpHeaders.VARY, VARY);
         if (gzip) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
-        InputStream in = body.in();
-        if (head) {
-            close(in);
-            return response.build();
-        }
-        StreamingOutput output = out -> {
-            try (in) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                }
-            }
-        };
-        return response.entity(output).build();
+        return body.body().into(response, head).build();
     }
 
     /**
@@ -148,14 +132,6 @@ class ReportCache {
             body = store(key, etag, write(report.get()));
         }
         return gzip && !body.gzip() ? compress(key, etag, body) : body;
-    }
-
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // Nothing was read from it; the descriptor is released either way.
-        }
     }
 
     private Path write(ReportResponse report) {
@@ -178,13 +154,14 @@ class ReportCache {
     /** Compresses a body opened for this response; the copy is kept with its entry if that is still current. */
     private Opened compress(Key key, String etag, Opened body) {
         Path file = null;
-        try (InputStream in = body.in()) {
+        try {
             file = newFile(".json.gz");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), BUFFER)) {
-                in.transferTo(out);
+                body.body().write(out);
             }
             return keepCompressed(key, etag, file);
         } catch (IOException e) {
+            body.body().discard();
             delete(file);
             throw new UncheckedIOException("The report cannot be compressed", e);
         }
@@ -209,9 +186,8 @@ class ReportCache {
         }
         if (entry.etag().equals(etag)) {
             try {
-                return gzip && entry.gzip() != null ? open(entry.gzip(), entry.gzipSize(), true)
-                        : open(entry.file(), entry.size(), false);
-            } catch (FileNotFoundException e) {
+                return gzip && entry.gzip() != null ? open(entry.gzip(), true) : open(entry.file(), false);
+            } catch (IOException e) {
                 // Removed by something else (a temporary-files cleaner): built again like a stale one.
             }
         }
@@ -223,16 +199,17 @@ class ReportCache {
     private synchronized Opened store(Key key, String etag, Path file) {
         Opened opened;
         try {
-            opened = open(file, Files.size(file), false);
+            opened = open(file, false);
         } catch (IOException e) {
             throw new UncheckedIOException("A report just written cannot be read", e);
         }
-        if (opened.size() > maxBytes) {
+        long size = opened.body().length();
+        if (size > maxBytes) {
             delete(file);
             return opened;
         }
-        Entry previous = entries.put(key, new Entry(etag, file, opened.size(), null, 0));
-        bytes += opened.size();
+        Entry previous = entries.put(key, new Entry(etag, file, size, null, 0));
+        bytes += size;
         drop(previous);
         evict();
         return opened;
@@ -243,14 +220,15 @@ class ReportCache {
      * changed meanwhile or another request kept a copy first: then this one is served once and deleted.
      */
     private synchronized Opened keepCompressed(Key key, String etag, Path file) throws IOException {
-        Opened opened = open(file, Files.size(file), true);
+        Opened opened = open(file, true);
         Entry entry = entries.get(key);
         if (entry == null || !entry.etag().equals(etag) || entry.gzip() != null) {
             delete(file);
             return opened;
         }
-        entries.put(key, new Entry(etag, entry.file(), entry.size(), file, opened.size()));
-        bytes += opened.size();
+        long size = opened.body().length();
+        entries.put(key, new Entry(etag, entry.file(), entry.size(), file, size));
+        bytes += size;
         evict();
         return opened;
     }
@@ -272,8 +250,8 @@ class ReportCache {
         }
     }
 
-    private static Opened open(Path file, long size, boolean gzip) throws FileNotFoundException {
-        return new Opened(new FileInputStream(file.toFile()), size, gzip);
+    private static Opened open(Path file, boolean gzip) throws IOException {
+        return new Opened(FileBody.open(file), gzip);
     }
 
     private static void delete(Path file) {

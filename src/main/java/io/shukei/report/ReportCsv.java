@@ -3,6 +3,7 @@ package io.shukei.report;
 import java.util.Arrays;
 
 import io.shukei.api.Downloads;
+import io.shukei.api.FileBody;
 import io.shukei.api.Language;
 
 /** The report as one CSV file: the summary section, an empty line, then one row per unit and question. */
@@ -11,7 +12,7 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static byte[] write(ReportService.ReportDocument document, Language language) {
+    static FileBody write(ReportService.ReportDocument document, Language language) {
         return Downloads.csv(printer -> {
             for (ReportTables.Line line : ReportTables.summary(document, language)) {
                 printer.printRecord(Arrays.asList(line.label(), line.value(), line.extra()));

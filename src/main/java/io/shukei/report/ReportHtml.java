@@ -1,10 +1,16 @@
 package io.shukei.report;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.shukei.api.FileBody;
 import io.shukei.api.HtmlText;
 import io.shukei.api.Language;
 import io.shukei.catalog.Catalog;
@@ -72,9 +78,16 @@ class ReportHtml {
         this.advice = advice;
     }
 
-    String write(ReportService.ReportDocument document, Language l) {
+    FileBody write(ReportService.ReportDocument document, Language l) {
+        return FileBody.spool(out -> {
+            Html h = new Html(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            document(h, document, l);
+            h.close();
+        });
+    }
+
+    private void document(Html h, ReportService.ReportDocument document, Language l) {
         ReportResponse r = document.report();
-        StringBuilder h = new StringBuilder(32_768);
         h.append("<!DOCTYPE html>\n<html lang=\"").append(l.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(document.organisationName() + " " + r.roundTitle()))
@@ -96,10 +109,9 @@ class ReportHtml {
                         "Question texts: IPA's 5-minute information security self-diagnosis; the English wording is an unofficial translation."))
                 .append(l.pick("設問の版: ", " Catalog version: ")).append(esc(r.catalogVersion())).append("</p><p>")
                 .append(esc(pick(l, advice.note()))).append("</p></footer>\n</body></html>\n");
-        return h.toString();
     }
 
-    private static void headline(StringBuilder h, ReportResponse r, Language l) {
+    private static void headline(Html h, ReportResponse r, Language l) {
         h.append("<section class=\"headline\"><div class=\"score\" id=\"score\">")
                 .append(r.score() == null ? "—" : r.score().toPlainString()).append("<small> / 100</small></div><div>");
         if (r.band() == null) {
@@ -114,7 +126,7 @@ class ReportHtml {
     }
 
     /** Part subtotals against their maxima as bars; IPA gives no per-part bands, so none are drawn. */
-    private static void parts(StringBuilder h, ReportResponse r, Language l) {
+    private static void parts(Html h, ReportResponse r, Language l) {
         int rowHeight = 34;
         int barX = 260;
         int barWidth = 520;
@@ -137,7 +149,7 @@ class ReportHtml {
         h.append("</svg></section>\n");
     }
 
-    private static void policies(StringBuilder h, ReportResponse r, Language l) {
+    private static void policies(Html h, ReportResponse r, Language l) {
         h.append("<section><h2>").append(l.pick("集計方法ごとの点数", "Score under each policy")).append("</h2><table><tr><th>")
                 .append(l.pick("集計方法", "Policy")).append("</th><th>").append(l.pick("点数", "Score")).append("</th><th>")
                 .append(l.pick("判定", "Situation")).append("</th><th>").append(l.pick("考え方", "How")).append("</th></tr>");
@@ -152,7 +164,7 @@ class ReportHtml {
         h.append("</table></section>\n");
     }
 
-    private static void coverage(StringBuilder h, ReportResponse r, Language l) {
+    private static void coverage(Html h, ReportResponse r, Language l) {
         ReportResponse.Coverage c = r.coverage();
         h.append("<section><h2>").append(l.pick("提出状況", "Coverage")).append("</h2><p>")
                 .append(l.pick("提出済み ", "Submitted ")).append(c.submitted()).append(" / ").append(c.expected())
@@ -170,7 +182,7 @@ class ReportHtml {
         h.append("</section>\n");
     }
 
-    private static void unknowns(StringBuilder h, ReportResponse r, Language l) {
+    private static void unknowns(Html h, ReportResponse r, Language l) {
         h.append("<section><h2>").append(l.pick("「わからない」の回答", "Answers \"Don't know\"")).append("</h2><p class=\"note\">")
                 .append(l.pick("IPAは「わからない」と回答した項目をすべて確認するよう求めています。",
                         "IPA asks that every item answered \"Don't know\" be reviewed."))
@@ -189,7 +201,7 @@ class ReportHtml {
         h.append("</section>\n");
     }
 
-    private void lowest(StringBuilder h, ReportResponse r, Language l) {
+    private void lowest(Html h, ReportResponse r, Language l) {
         if (r.lowestQuestions().isEmpty()) {
             return;
         }
@@ -207,7 +219,7 @@ class ReportHtml {
     }
 
     /** Units × questions, one coloured cell per answer; the symbol keeps it readable in black and white. */
-    private static void heatmap(StringBuilder h, ReportService.ReportDocument document, Language l) {
+    private static void heatmap(Html h, ReportService.ReportDocument document, Language l) {
         h.append("<section><h2>").append(l.pick("部署×設問の回答", "Answers by unit and question")).append("</h2>")
                 .append("<p class=\"legend\">");
         for (Answer a : Answer.values()) {
@@ -243,5 +255,66 @@ class ReportHtml {
 
     private static String esc(String s) {
         return HtmlText.escape(s);
+    }
+
+    /**
+     * The document as it is written: appended text collects in a buffer that goes to the file whenever
+     * it holds 64 KiB, so that a report of 10,000 units (about 20 MB of HTML) is never on the heap whole.
+     */
+    private static final class Html {
+
+        private static final int FLUSH_AT = 65_536;
+
+        private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4_096);
+        private final Writer out;
+
+        Html(Writer out) {
+            this.out = out;
+        }
+
+        Html append(String s) {
+            buffer.append(s);
+            return flushIfFull();
+        }
+
+        Html append(Object o) {
+            return append(String.valueOf(o));
+        }
+
+        Html append(int i) {
+            buffer.append(i);
+            return flushIfFull();
+        }
+
+        Html append(long i) {
+            buffer.append(i);
+            return flushIfFull();
+        }
+
+        Html append(char c) {
+            buffer.append(c);
+            return flushIfFull();
+        }
+
+        private Html flushIfFull() {
+            if (buffer.length() >= FLUSH_AT) {
+                try {
+                    flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return this;
+        }
+
+        private void flush() throws IOException {
+            out.append(buffer);
+            buffer.setLength(0);
+        }
+
+        void close() throws IOException {
+            flush();
+            out.close();
+        }
     }
 }

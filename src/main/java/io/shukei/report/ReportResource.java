@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.BuildTurns;
 import io.shukei.api.Downloads;
+import io.shukei.api.FileBody;
 import io.shukei.api.Language;
 import io.shukei.api.Negotiation;
 
@@ -74,7 +75,7 @@ public class ReportResource {
     }
 
     /** A report written as a file, with the name it is offered under. */
-    private record Export(Object body, String fileName) {
+    private record Export(FileBody body, String fileName) {
     }
 
     @GET
@@ -123,7 +124,7 @@ public class ReportResource {
         // Built in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it.
         Export export = builds.run(() -> {
             ReportService.ReportDocument document = service.document(roundId, unitId, policy);
-            Object body = switch (chosen) {
+            FileBody body = switch (chosen) {
                 case CSV -> ReportCsv.write(document, language);
                 case XLSX -> ReportXlsx.write(document, language);
                 case HTML -> html.write(document, language);
@@ -131,14 +132,14 @@ public class ReportResource {
             };
             return new Export(body, fileName(document));
         });
-        Response.ResponseBuilder response = Response.ok(export.body(), chosen.mediaType())
+        Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         if (chosen != ReportFormat.HTML) {
             response.header("Content-Disposition", Downloads.attachment(export.fileName() + "." + chosen.extension(),
                     "shukei-report-" + roundId + "." + chosen.extension()));
         }
-        return response.build();
+        return export.body().into(response, "HEAD".equals(request.getMethod())).build();
     }
 
     /** Names the organisation and the round, and the node when it is not the organisation itself. */

@@ -1,8 +1,10 @@
 package io.shukei.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.shukei.api.Downloads;
 import io.shukei.api.Language;
@@ -62,26 +64,18 @@ final class ReportTables {
     }
 
     /** One row per unit and question, in tree then question order. */
-    static List<List<Object>> answerRows(ReportService.ReportDocument document, Language l) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ReportRepository.SheetRow sheet : document.sheets()) {
-            for (int q = 1; q <= Part.QUESTIONS; q++) {
-                Answer a = Answer.ofLetter(sheet.answers().charAt(q - 1));
-                List<Object> row = new ArrayList<>();
-                row.add(Downloads.text(sheet.code()));
-                row.add(Downloads.text(sheet.name()));
-                row.add(Downloads.text(sheet.respondent()));
-                row.add(sheet.revision());
-                row.add(q);
-                row.add(Part.of(q).number());
-                row.add(a.name());
-                row.add(l.pick(a.labelJa(), a.labelEn()));
-                row.add(a.points());
-                row.add(Downloads.text(sheet.comments().get(q)));
-                rows.add(row);
-            }
-        }
-        return rows;
+    static Iterable<List<Object>> answerRows(ReportService.ReportDocument document, Language l) {
+        // Made as they are written: a 10,000-unit round has 250,000 of them.
+        return () -> document.sheets().stream()
+                .flatMap(sheet -> IntStream.rangeClosed(1, Part.QUESTIONS).mapToObj(q -> answerRow(sheet, q, l)))
+                .iterator();
+    }
+
+    private static List<Object> answerRow(ReportRepository.SheetRow sheet, int q, Language l) {
+        Answer a = Answer.ofLetter(sheet.answers().charAt(q - 1));
+        return Arrays.asList(Downloads.text(sheet.code()), Downloads.text(sheet.name()), Downloads.text(sheet.respondent()),
+                sheet.revision(), q, Part.of(q).number(), a.name(), l.pick(a.labelJa(), a.labelEn()), a.points(),
+                Downloads.text(sheet.comments().get(q)));
     }
 
     static String pick(Language l, Catalog.Text text) {

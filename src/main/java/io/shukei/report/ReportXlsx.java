@@ -1,6 +1,5 @@
 package io.shukei.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -22,6 +21,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.shukei.api.Downloads;
+import io.shukei.api.FileBody;
 import io.shukei.api.Language;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
@@ -49,12 +49,12 @@ final class ReportXlsx {
     /** Rows a sheet keeps in memory while it is written; earlier ones go to a compressed temporary file. */
     private static final int ROWS_IN_MEMORY = 100;
 
-    static byte[] write(ReportService.ReportDocument document, Language l) {
+    static FileBody write(ReportService.ReportDocument document, Language l) {
         // Streamed: the answers sheet has a row per unit and question (250,000 for 10,000 units), which an
         // in-memory workbook held as objects, hundreds of MB of them.
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         workbook.setCompressTempFiles(true);
-        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (workbook) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -81,8 +81,7 @@ final class ReportXlsx {
             }
             answers.createFreezePane(0, 1);
 
-            workbook.write(out);
-            return out.toByteArray();
+            return FileBody.spool(workbook::write);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

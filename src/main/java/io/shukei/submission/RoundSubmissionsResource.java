@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.BuildTurns;
@@ -69,16 +70,16 @@ public class RoundSubmissionsResource {
     public Response list(@PathParam("roundId") long roundId,
                          @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
                          @Valid @BeanParam PageParams paging,
-                         @Context HttpHeaders headers) {
+                         @Context HttpHeaders headers, @Context Request request) {
         SubmissionFormat chosen = Negotiation.choose(SubmissionFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == SubmissionFormat.JSON) {
             return Response.ok(service.list(roundId, paging), chosen.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         // Every sheet of the round at once: built in a turn (BuildTurns), like a report.
-        return Response.ok(builds.run(() -> SubmissionCsv.write(service.all(roundId))), chosen.mediaType())
+        Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
-                        "submissions-round-" + roundId + ".csv"))
-                .build();
+                        "submissions-round-" + roundId + ".csv"));
+        return builds.run(() -> SubmissionCsv.write(service.all(roundId))).into(response, "HEAD".equals(request.getMethod())).build();
     }
 }

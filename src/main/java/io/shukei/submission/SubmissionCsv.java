@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.shukei.api.Downloads;
+import io.shukei.api.FileBody;
 import io.shukei.tally.Part;
 
 /**
@@ -15,7 +16,7 @@ final class SubmissionCsv {
     private SubmissionCsv() {
     }
 
-    static byte[] write(List<SheetResponse> sheets) {
+    static FileBody write(List<SheetResponse> sheets) {
         return Downloads.csv(printer -> {
             List<String> header = new ArrayList<>(List.of("round_id", "unit_id", "unit_code", "unit_name", "respondent",
                     "revision", "catalog_version", "score", "band", "submitted_at", "revised_at"));

@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.shukei.Api;
+import io.shukei.OpenFiles;
 
 @QuarkusTest
 class ReportCacheFilesTest {
@@ -172,22 +173,9 @@ class ReportCacheFilesTest {
         }
     }
 
-    /** Descriptors of this process open on a file of the cache's directory (Linux: /proc/self/fd). */
+    /** Descriptors of this process open on a file of the cache's directory. */
     private Set<Path> openCacheFiles() throws IOException {
-        Set<Path> open = new HashSet<>();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            for (Path fd : fds.toList()) {
-                try {
-                    Path target = Files.readSymbolicLink(fd);
-                    if (target.startsWith(cache.directory())) {
-                        open.add(target);
-                    }
-                } catch (IOException e) {
-                    // Closed between the listing and the read.
-                }
-            }
-        }
-        return open;
+        return OpenFiles.matching(target -> target.startsWith(cache.directory()));
     }
 
     private static Set<Path> difference(Set<Path> all, Set<Path> before) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -37,6 +38,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shukei.Api;
+import io.shukei.OpenFiles;
+import io.shukei.api.Downloads;
 import io.shukei.tally.Part;
 
 @QuarkusTest
@@ -175,6 +178,24 @@ class ReportExportTest {
                 .statusCode(400).body("errors[0].field", equalTo("format"));
         given().accept("text/html").get("/api/v1/rounds/987654321/report").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void exportsSendTheirLengthAndHeadLeavesNoFileOpen() throws IOException, InterruptedException {
+        String report = "/api/v1/rounds/" + round + "/report";
+        String submissions = "/api/v1/rounds/" + round + "/submissions";
+        for (String[] request : new String[][]{{report, "text/csv"}, {report, Downloads.XLSX}, {report, "text/html"},
+                {submissions, "text/csv"}}) {
+            Response get = given().accept(request[1]).get(request[0]);
+            assertEquals(200, get.statusCode(), request[1]);
+            assertEquals(get.asByteArray().length, Long.parseLong(get.header("Content-Length")), request[1]);
+            Response head = given().accept(request[1]).head(request[0]);
+            assertEquals(200, head.statusCode(), request[1]);
+            // Each request builds its own file, and one carries its time of building: only the header is compared.
+            assertTrue(Long.parseLong(head.header("Content-Length")) > 0, request[1]);
+            assertEquals(0, head.asByteArray().length);
+        }
+        assertEquals(Set.of(), OpenFiles.downloadsLeftOpen(), "every file a download was written to is closed");
     }
 
     private static String value(List<CSVRecord> records, String label) {
