@@ -4,15 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers an oversize body with a 413 problem document. Vert.x enforces the limit before any
- * resource runs; this turns its bare 413 into the same problem+json every other error uses.
+ * Reads request bodies whole on the event loop, within the size limit, before any resource runs, and
+ * answers an oversize body with a 413 problem document instead of Vert.x's bare 413.
+ * <p>
+ * Reading first matters for speed: a blocking resource that reads its body itself parks its worker
+ * thread until the event loop has the chunks, about two thread switches per request; a body already
+ * in memory is parsed from there. Every body the API accepts is JSON of at most the limit (1 MiB by default).
  */
 @ApplicationScoped
 class BodyLimit {
@@ -25,6 +31,13 @@ class BodyLimit {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkDeclaredLength);
+        // JSON only: for form and multipart types the handler would decode the body as a form; those are
+        // left to the resource layer, which refuses them with 415.
+        router.route().order(Integer.MIN_VALUE + 1).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+                .consumes("application/json").consumes("application/merge-patch+json")
+                // Preallocated, so that an empty body is an empty buffer: with none, the resource layer would
+                // wait for a body the handler has already consumed.
+                .handler(BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true));
         router.route().failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 tooLarge(ctx);
