@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reading first matters for speed: a blocking resource that reads its body itself parks its worker
  * thread until the event loop has the chunks, about two thread switches per request; a body already
  * in memory is parsed from there. Every body the API accepts is JSON of at most the limit (1 MiB by default).
+ * HTTP/2 requests are left to the streaming read (see below).
  */
 @ApplicationScoped
 class BodyLimit {
@@ -31,13 +33,22 @@ class BodyLimit {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::checkDeclaredLength);
+        // Preallocated, so that an empty body is an empty buffer: with none, the resource layer would wait
+        // for a body the handler has already consumed.
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true);
         // JSON only: for form and multipart types the handler would decode the body as a form; those are
         // left to the resource layer, which refuses them with 415.
         router.route().order(Integer.MIN_VALUE + 1).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .consumes("application/json").consumes("application/merge-patch+json")
-                // Preallocated, so that an empty body is an empty buffer: with none, the resource layer would
-                // wait for a body the handler has already consumed.
-                .handler(BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true));
+                .handler(ctx -> {
+                    // HTTP/2 requests keep the streaming read: the resource layer pauses every request it
+                    // takes, which Vert.x refuses for an HTTP/2 request already read to its end.
+                    if (ctx.request().version() == HttpVersion.HTTP_2) {
+                        ctx.next();
+                    } else {
+                        bodies.handle(ctx);
+                    }
+                });
         router.route().failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 tooLarge(ctx);
