@@ -89,6 +89,18 @@ pg_ticks() {
   for c in $(pgrep -P "$pm"); do t=$((t + $(cpu_ticks "$c"))); done
   echo "$t"
 }
+# The JIT compilers' share of the service's CPU (threads "C1/C2 CompilerThread…"): compilation that
+# falls into a measured load is not the request path's cost. A compiler thread that ends within the
+# window takes its ticks with it, so this can only undercount.
+jit_ticks() {
+  local t=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ CompilerThre* | C2\ CompilerThre*) t=$((t + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$t"
+}
 HZ=$(getconf CLK_TCK)
 # Runs wrk for the load duration with its output in $1 and the other arguments; prints wrk's own CPU
 # seconds (user + system), so that the load generator's share of the two cores is known too.
@@ -362,10 +374,10 @@ PY
   fi
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
   load_wrk=$(load_avg)
-  svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER")
+  svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER"); jit0=$(jit_ticks "$SERVICE")
   wrk_cpu=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI timed_wrk "$WORK/wrk.out" -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
   load_wrk_end=$(load_avg)
-  svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER")
+  svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER"); jit1=$(jit_ticks "$SERVICE")
   wrk_json=$(grep '^WRKJSON' "$WORK/wrk.out" | sed 's/^WRKJSON //')
   [ -n "$wrk_json" ] || { cat "$WORK/wrk.out" >&2; exit 1; }
   revisions_after=$(psql -XAtq -c "SELECT count(*) FROM submission_revision r JOIN submission s ON s.id = r.submission_id WHERE s.round_id = $ROUND")
@@ -386,7 +398,7 @@ PY
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
-  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) WRK_CPU=$wrk_cpu PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
+  SVC_CPU=$(( svc_cpu1 - svc_cpu0 )) JIT_CPU=$(( jit1 - jit0 )) WRK_CPU=$wrk_cpu PG_CPU_WRK=$(( pg_cpu1 - pg_cpu0 )) PG_CPU_PGB=$(( pg_cpu2 - pg_cpu1 )) HZ=$HZ \
   PG_MEASURED=${PG_POSTMASTER:+1} PGB_TX=$(awk '/actually processed/ {print $NF; exit}' "$WORK/pgbench.out") python3 - >>"$WORK/rows.jsonl" <<'PY'
 import json, os
 e = os.environ
@@ -399,6 +411,7 @@ print(json.dumps({
     "sql": {"cold_ms": f("SQL_COLD"), "warm_ms": f("SQL_WARM"), "report_rows_ms": f("ROWS_WARM"), "load": e["LOAD_SQL"]},
     "wrk": dict(json.loads(e["WRK_JSON"]), load_start=e["LOAD_WRK"], load_end=e["LOAD_WRK_END"],
                 revisions_in_round=int(e["REVISIONS"]), service_cpu_s=int(e["SVC_CPU"]) / int(e["HZ"]),
+                jit_cpu_s=int(e["JIT_CPU"]) / int(e["HZ"]),
                 wrk_cpu_s=float(e["WRK_CPU"]),
                 postgres_cpu_s=int(e["PG_CPU_WRK"]) / int(e["HZ"]) if e.get("PG_MEASURED") else None),
     "pgbench": {"tps": f("PGB_TPS"), "latency_avg_ms": f("PGB_LAT"), "failed": e["PGB_FAILED"],

@@ -76,12 +76,13 @@ if windows:
     p("")
 p("CPU per stored sheet, from /proc (clock ticks of the service JVM and of every PostgreSQL process):")
 p("")
-p("| Leaf units | Service JVM ms/PUT | PostgreSQL ms/PUT (service run) | wrk ms/PUT | PostgreSQL ms/tx (pgbench run) |")
-p("|---:|---:|---:|---:|---:|")
+p("| Leaf units | Service JVM ms/PUT | of it JIT compilers | PostgreSQL ms/PUT (service run) | wrk ms/PUT | PostgreSQL ms/tx (pgbench run) |")
+p("|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     w, g = r["wrk"], r["pgbench"]
     n_ok = w["requests"] - w["errors"]["status"]
-    p(f"| {r['units']:,} | {fmt(per(w.get('service_cpu_s'), n_ok), 2)} | {fmt(per(w.get('postgres_cpu_s'), n_ok), 2)} "
+    p(f"| {r['units']:,} | {fmt(per(w.get('service_cpu_s'), n_ok), 2)} | {fmt(per(w.get('jit_cpu_s'), n_ok), 3)} "
+      f"| {fmt(per(w.get('postgres_cpu_s'), n_ok), 2)} "
       f"| {fmt(per(w.get('wrk_cpu_s'), w['requests']), 3)} | {fmt(per(g.get('postgres_cpu_s'), g.get('transactions')), 2)} |")
 p("")
 floor = meta.get("floor")
