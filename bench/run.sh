@@ -258,6 +258,11 @@ json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 # A whole sheet with the same answer to every question: I (IMPLEMENTED) or P (PARTIAL).
 # One sheet stored (answers alternating between all I and all P, so that each PUT is a new revision),
 # then the report of its round, which the cache cannot answer; prints the report's time_total.
+# Unmeasured PUT load on the current size's round: seconds, output file.
+unmeasured_puts() {
+  BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${1}s" --timeout 10s \
+    -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$2" 2>&1
+}
 change_and_report() {
   local letter
   letter=$([ $(($1 % 2)) = 0 ] && echo I || echo P)
@@ -348,8 +353,7 @@ for N in "${SIZE_LIST[@]}"; do
     while [ "$left" -gt 0 ]; do
       window=$(( left < 20 ? left : 20 ))
       c0=$(cpu_ticks "$SERVICE")
-      BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${window}s" --timeout 10s \
-        -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/warm.out" 2>&1
+      unmeasured_puts "$window" "$WORK/warm.out"
       c1=$(cpu_ticks "$SERVICE")
       WARMUP_WINDOWS+="${WARMUP_WINDOWS:+,}$(python3 - "$WORK/warm.out" "$window" "$(( c1 - c0 ))" "$HZ" <<'PY'
 import json, re, sys
@@ -377,8 +381,7 @@ PY
     # PUT of the measured load, at the others under 0.01 ms), and a running service has long done that.
     settle=$(( SECONDS_LOAD < 10 ? SECONDS_LOAD : 10 ))
     j0=$(jit_ticks "$SERVICE")
-    BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${settle}s" --timeout 10s \
-      -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$WORK/settle.out" 2>&1
+    unmeasured_puts "$settle" "$WORK/settle.out"
     log "N=$N: ${settle} s of PUTs before the measured load (not measured); JIT compiler CPU meanwhile $(( ($(jit_ticks "$SERVICE") - j0) * 1000 / HZ )) ms"
   fi
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
