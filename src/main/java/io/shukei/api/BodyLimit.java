@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
@@ -52,9 +53,10 @@ class BodyLimit {
         router.route().failureHandler(ctx -> {
             if (ctx.statusCode() == 413) {
                 tooLarge(ctx);
-            } else {
+            } else if (!(ctx.failure() instanceof HttpClosedException) && !ctx.response().closed()) {
                 ctx.next();
             }
+            // Otherwise the client went away: there is no one to answer, and it is not a server error to log.
         });
     }
 

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.vertx.core.http.HttpServerResponse;
+
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -108,7 +110,13 @@ class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    Response unexpected(Throwable e) {
+    Response unexpected(Throwable e, HttpServerResponse exchange) {
+        if (exchange.closed() || exchange.ended()) {
+            // The client went away before its answer (the connection's close may already have ended the
+            // exchange): there is no one to answer, and nothing failed here.
+            LOG.debugf("Client left before the answer: %s", e.getMessage());
+            return Response.noContent().build();
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "5")
