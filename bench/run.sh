@@ -255,14 +255,13 @@ B=http://127.0.0.1:$PORT/api/v1
 
 post() { curl -sS -f -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: application/json' -X POST "$B/$1" -d "$2"; }
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
-# A whole sheet with the same answer to every question: I (IMPLEMENTED) or P (PARTIAL).
-# One sheet stored (answers alternating between all I and all P, so that each PUT is a new revision),
-# then the report of its round, which the cache cannot answer; prints the report's time_total.
 # Unmeasured PUT load on the current size's round: seconds, output file.
 unmeasured_puts() {
   BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${1}s" --timeout 10s \
     -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$2" 2>&1
 }
+# One sheet stored (answers alternating between all I and all P, so that each PUT is a new revision),
+# then the report of its round, which the cache cannot answer; prints the report's time_total.
 change_and_report() {
   local letter
   letter=$([ $(($1 % 2)) = 0 ] && echo I || echo P)
@@ -270,6 +269,7 @@ change_and_report() {
     "$B/rounds/$ROUND/submissions/$LO" -d "$(sheet_body "$letter")"
   curl -sS -f -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_KEY" -H 'Accept: application/json' "$REPORT"
 }
+# A whole sheet with the same answer to every question: I (IMPLEMENTED) or P (PARTIAL).
 sheet_body() {
   local answer=IMPLEMENTED q items=
   [ "$1" = P ] && answer=PARTIAL
