@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * thread until the event loop has the chunks, about two thread switches per request; a body already
  * in memory is parsed from there. Every body the API accepts is JSON of at most the limit (1 MiB by default).
  * HTTP/2 requests are left to the streaming read (see below).
+ * <p>
+ * Its failure handler also ends the routing of a request whose client has gone, so that Quarkus' error
+ * handler does not log it as a server error ({@link ProblemMappers} does the same in the resource layer).
  */
 @ApplicationScoped
 class BodyLimit {
