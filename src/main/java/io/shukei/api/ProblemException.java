@@ -51,6 +51,12 @@ public class ProblemException extends RuntimeException {
                 .with("unitIds", unitIds);
     }
 
+    /** Nothing was done and the same request may succeed shortly (503 with Retry-After). */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "/problems/service-unavailable", "Service unavailable", detail, null)
+                .withHeader("Retry-After", "5");
+    }
+
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);
         return this;

@@ -2,10 +2,16 @@ package io.shukei.api;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -33,6 +39,8 @@ class ProblemMappers {
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Agroal's refusal when no connection came free in time: a plain SQLException, told apart by its text. */
+    private static final String POOL_TIMEOUT = "Sorry, acquisition timeout!";
 
     @ServerExceptionMapper
     Response problem(ProblemException e) {
@@ -119,10 +127,11 @@ class ProblemMappers {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return Response.status(503).type(PROBLEM_JSON).header("Retry-After", "5")
-                    .entity(new Problem("/problems/service-unavailable", "Service unavailable", 503,
-                            "The database cannot be reached right now; retry shortly", null, null))
-                    .build();
+            return problem(ProblemException.unavailable("The database cannot be reached right now; retry shortly"));
+        }
+        if (causes(e).anyMatch(t -> t instanceof SQLException sql && POOL_TIMEOUT.equals(sql.getMessage()))) {
+            LOG.warnf("No database connection within the acquisition timeout: %s", e.getMessage());
+            return problem(ProblemException.unavailable("Every database connection is in use; retry shortly"));
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
@@ -140,24 +149,24 @@ class ProblemMappers {
      * transaction manager then reports it as a suppressed XA error rather than as a cause).
      */
     private static boolean isDatabaseUnavailable(Throwable e) {
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return causes(e).anyMatch(t -> t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                // 08: connection exceptions; 57P: the server is shutting down, restarting or not yet accepting
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+                || t instanceof javax.transaction.xa.XAException xa && xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL);
+    }
+
+    /** The failure, its causes and what they suppressed, each once. */
+    private static Stream<Throwable> causes(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         while (!pending.isEmpty()) {
             Throwable t = pending.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // 08: connection exceptions; 57P: the server is shutting down, restarting or not yet accepting
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof javax.transaction.xa.XAException xa && xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL) {
-                return true;
-            }
+            all.add(t);
             if (t.getCause() != null) {
                 pending.push(t.getCause());
             }
@@ -165,7 +174,7 @@ class ProblemMappers {
                 pending.push(suppressed);
             }
         }
-        return false;
+        return all.stream();
     }
 
     /** Drops the method and parameter nodes so the path names the field the client sent. */

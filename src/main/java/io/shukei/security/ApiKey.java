@@ -47,8 +47,4 @@ class ApiKey {
 
     @Column(name = "revoked_at")
     OffsetDateTime revokedAt;
-
-    boolean usableAt(OffsetDateTime now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
 }

@@ -1,24 +1,43 @@
 package io.shukei.security;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class ApiKeyRepository implements PanacheRepository<ApiKey> {
 
-    /** A key with the path of its unit (null for a global key): one query on every authenticated request. */
-    record Found(ApiKey key, String scopePath) {
+    private final Jdbc jdbc;
+
+    ApiKeyRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
+    /** What authenticating by a key needs of its row, with the path of its unit (null for a global key). */
+    record Found(long id, String name, Role role, Long unitId, byte[] secretHash, OffsetDateTime expiresAt,
+                 OffsetDateTime revokedAt, String scopePath) {
+
+        boolean usableAt(OffsetDateTime now) {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        }
+    }
+
+    /**
+     * One statement on every request with a stored key, by plain JDBC: its connection goes back to the pool
+     * as soon as the row is read, before the request's transaction takes one (AccessMatrixOnOneConnectionTest).
+     */
     Found findByPrefix(String prefix) {
-        return getEntityManager().createQuery("select k, u.path from ApiKey k left join Unit u on u.id = k.unitId "
-                        + "where k.prefix = :prefix", Object[].class)
-                .setParameter("prefix", prefix).getResultStream()
-                .map(row -> new Found((ApiKey) row[0], (String) row[1])).findFirst().orElse(null);
+        return jdbc.query("SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, k.expires_at, k.revoked_at, u.path "
+                        + "FROM api_key k LEFT JOIN unit u ON u.id = k.unit_id WHERE k.prefix = ?",
+                row -> new Found(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)),
+                        row.getObject(4, Long.class), row.getBytes(5), row.getObject(6, OffsetDateTime.class),
+                        row.getObject(7, OffsetDateTime.class), row.getString(8)), prefix)
+                .stream().findFirst().orElse(null);
     }
 
     private static final String IN_SCOPE = "from ApiKey k where (:global = true or exists "

@@ -1,6 +1,7 @@
 package io.shukei.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,22 +42,25 @@ class ApiKeyService {
         this.bootstrapKey = bootstrapKey.filter(k -> !k.isBlank());
     }
 
-    /** The caller a bearer key stands for; a 401 problem for any key that is not usable now. */
+    /** The bootstrap admin when the token is the configured bootstrap key, else null: known without the database. */
+    Caller bootstrapCaller(String token, String remoteAddress) {
+        return bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))
+                ? new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress)
+                : null;
+    }
+
+    /** The caller a stored bearer key stands for; a 401 problem for any key that is not usable now. */
     Caller authenticate(String token, String remoteAddress) {
-        if (bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            return new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress);
-        }
         String prefix = ApiKeyMaterial.prefixOf(token);
-        ApiKeyRepository.Found found = prefix == null ? null : keys.findByPrefix(prefix);
-        ApiKey key = found == null ? null : found.key();
-        if (key == null || !ApiKeyMaterial.matches(token, key.secretHash)) {
+        ApiKeyRepository.Found key = prefix == null ? null : keys.findByPrefix(prefix);
+        if (key == null || !ApiKeyMaterial.matches(token, key.secretHash())) {
             throw AuthenticationFilter.unauthenticated("The bearer key is not a valid Shukei key");
         }
         if (!key.usableAt(now())) {
-            throw AuthenticationFilter.unauthenticated(key.revokedAt != null ? "The key was revoked" : "The key has expired");
+            throw AuthenticationFilter.unauthenticated(key.revokedAt() != null ? "The key was revoked" : "The key has expired");
         }
-        return new Caller("API_KEY", String.valueOf(key.id), key.name, key.role, key.unitId, found.scopePath(), remoteAddress);
+        return new Caller("API_KEY", String.valueOf(key.id()), key.name(), key.role(), key.unitId(), key.scopePath(), remoteAddress);
     }
 
     @Transactional

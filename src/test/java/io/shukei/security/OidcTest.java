@@ -2,8 +2,14 @@ package io.shukei.security;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +31,9 @@ class OidcTest {
             return Map.of("shukei.oidc.enabled", "true",
                     "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
                     "quarkus.oidc.client-id", "shukei",
-                    "quarkus.oidc.token.issuer", "https://server.example.com");
+                    "quarkus.oidc.token.issuer", "https://server.example.com",
+                    // Two connections, of which the sheet test holds one (see TwoConnections).
+                    "shukei.db.pool-max-size", "2", "shukei.db.acquisition-timeout", "1S");
         }
 
         @Override
@@ -33,6 +41,9 @@ class OidcTest {
             return List.of(new TestResourceEntry(OidcWiremockTestResource.class));
         }
     }
+
+    @Inject
+    DataSource dataSource;
 
     private static String token(Object role, Object unit) {
         var claims = Jwt.preferredUserName("yamada").subject("yamada-sub").issuer("https://server.example.com")
@@ -58,6 +69,29 @@ class OidcTest {
                 .then().statusCode(403);
         // API keys keep working beside OIDC
         Api.given().get("/api/v1/units/" + other).then().statusCode(200);
+    }
+
+    /** Checked off the event loop, with one connection free: the token's unit is read before the write's transaction. */
+    @Test
+    void sheetWritesCheckTheTokenWithItsRoleAndUnit() throws SQLException {
+        long org = Api.unit("Org", null, null);
+        long dept = Api.unit("Dept", org, null);
+        long sibling = Api.unit("Sibling", org, null);
+        long round = Api.round(org);
+        String path = "/api/v1/rounds/{r}/submissions/{u}";
+        String respondent = token("RESPONDENT", dept);
+        String forged = respondent.substring(0, respondent.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        try (Connection held = dataSource.getConnection()) {
+            Api.as(respondent).contentType("application/json").body(Api.sheet("I".repeat(25))).put(path, round, dept)
+                    .then().statusCode(201).body("score", equalTo(100));
+            Api.as(respondent).contentType("application/json").body(Api.sheet("I".repeat(25))).put(path, round, sibling)
+                    .then().statusCode(403);
+            Api.as(token("VIEWER", org)).contentType("application/json").body(Api.sheet("P".repeat(25)))
+                    .put(path, round, dept).then().statusCode(403);
+            Api.as(forged).contentType("application/json").body(Api.sheet("P".repeat(25))).put(path, round, dept)
+                    .then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
+        }
+        Api.given().get(path, round, dept).then().statusCode(200).body("revision", equalTo(1));
     }
 
     @Test
