@@ -42,16 +42,12 @@ class ApiKeyService {
         this.bootstrapKey = bootstrapKey.filter(k -> !k.isBlank());
     }
 
-    /** The bootstrap admin when the token is the configured bootstrap key, else null: known without the database. */
-    Caller bootstrapCaller(String token, String remoteAddress) {
-        return bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))
-                ? new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress)
-                : null;
-    }
-
-    /** The caller a stored bearer key stands for; a 401 problem for any key that is not usable now. */
+    /** The caller a bearer key stands for; a 401 problem for any key that is not usable now. */
     Caller authenticate(String token, String remoteAddress) {
+        if (bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8))) {
+            return new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress);
+        }
         String prefix = ApiKeyMaterial.prefixOf(token);
         ApiKeyRepository.Found key = prefix == null ? null : keys.findByPrefix(prefix);
         if (key == null || !ApiKeyMaterial.matches(token, key.secretHash())) {

@@ -3,7 +3,6 @@ package io.shukei.security;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.Priorities;
@@ -12,12 +11,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.shukei.api.ProblemException;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -30,22 +25,16 @@ class AuthenticationFilter {
     private final ApiKeyService keys;
     private final OidcCallers oidc;
     private final CurrentCaller current;
-    private final ManagedExecutor workers;
-    private final ThreadContext propagation;
     private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current, ManagedExecutor workers,
-                         ThreadContext propagation) {
+    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current) {
         this.keys = keys;
         this.oidc = oidc;
         this.current = current;
-        this.workers = workers;
-        this.propagation = propagation;
     }
 
-    /** Null (go on at once) when the caller is known here; otherwise the lookup, which resumes the request. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    Uni<Void> authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+    void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
             throw unauthenticated("Send Authorization: Bearer <key>");
@@ -55,31 +44,15 @@ class AuthenticationFilter {
         }
         String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String token = header.substring(7).trim();
-        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
-        Caller bootstrap = keys.bootstrapCaller(token, remote);
-        if (bootstrap != null || !Context.isOnEventLoopThread()) {
-            admit(bootstrap != null ? bootstrap : lookUp(token, remote), allowed);
-            return null;
-        }
-        // A non-blocking endpoint (a sheet PUT) runs its filters on the event loop, where the database and the
-        // identity provider may not be waited for: the lookup runs on a worker, in this request's context.
-        return Uni.createFrom().completionStage(CompletableFuture.supplyAsync(
-                propagation.contextualSupplier(() -> admit(lookUp(token, remote), allowed)), workers));
-    }
-
-    private Caller lookUp(String token, String remote) {
         // A JWT (three dot-separated parts) goes to the identity provider when one is configured.
-        return oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
+        Caller caller = oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
                 ? oidc.authenticate(remote)
                 : keys.authenticate(token, remote);
-    }
-
-    private Void admit(Caller caller, Set<Role> allowed) {
         current.set(caller);
+        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
         if (!allowed.contains(caller.role())) {
             throw Access.forbidden("The " + caller.role() + " role may not call this operation");
         }
-        return null;
     }
 
     private static Set<Role> rulesOf(Method method) {

@@ -1,7 +1,6 @@
 package io.shukei.submission;
 
 import java.net.URI;
-import java.util.concurrent.CompletionStage;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,11 +56,9 @@ public class SubmissionResource {
               {"question":25,"answer":"UNKNOWN","comment":"規程の有無を総務に確認中"}]}""";
 
     private final SubmissionService service;
-    private final WriteTurns turns;
 
-    SubmissionResource(SubmissionService service, WriteTurns turns) {
+    SubmissionResource(SubmissionService service) {
         this.service = service;
-        this.turns = turns;
     }
 
     @PUT
@@ -80,17 +77,14 @@ public class SubmissionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public CompletionStage<Response> put(@PathParam("roundId") long roundId, @PathParam("unitId") long unitId,
-                                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                         @Valid @NotNull SubmissionRequest body) {
-        // Parsed and validated on the event loop; the write itself waits for its turn (WriteTurns).
-        return turns.run(() -> {
-            SubmissionService.Outcome outcome = service.put(roundId, unitId, body, ifMatch);
-            Response.ResponseBuilder response = outcome.created()
-                    ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/submissions/" + unitId))
-                    : Response.ok();
-            return response.entity(outcome.sheet()).tag(etag(outcome.sheet())).build();
-        });
+    public Response put(@PathParam("roundId") long roundId, @PathParam("unitId") long unitId,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid @NotNull SubmissionRequest body) {
+        SubmissionService.Outcome outcome = service.put(roundId, unitId, body, ifMatch);
+        Response.ResponseBuilder response = outcome.created()
+                ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/submissions/" + unitId))
+                : Response.ok();
+        return response.entity(outcome.sheet()).tag(etag(outcome.sheet())).build();
     }
 
     @GET

@@ -71,7 +71,7 @@ class OidcTest {
         Api.given().get("/api/v1/units/" + other).then().statusCode(200);
     }
 
-    /** Checked off the event loop, with one connection free: the token's unit is read before the write's transaction. */
+    /** With one connection free: the token's unit is read before the write's transaction. */
     @Test
     void sheetWritesCheckTheTokenWithItsRoleAndUnit() throws SQLException {
         long org = Api.unit("Org", null, null);
