@@ -257,7 +257,7 @@ post() { curl -sS -f -H "Authorization: Bearer $BENCH_KEY" -H 'Content-Type: app
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 # Unmeasured PUT load on the current size's round: seconds, output file.
 unmeasured_puts() {
-  BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${1}s" --timeout 10s \
+  BENCH_KEY=$SUBMIT_KEY BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI wrk -t "$THREADS" -c "$CONCURRENCY" -d "${1}s" --timeout 10s \
     -s "$HERE/put.lua" "http://127.0.0.1:$PORT" >"$2" 2>&1
 }
 # One sheet stored (answers alternating between all I and all P, so that each PUT is a new revision),
@@ -298,6 +298,11 @@ for N in "${SIZE_LIST[@]}"; do
   out=$(psql -XAtq -v org="$ORG" -v n="$N" -v sites="$SITES" -f "$HERE/load.sql")
   LO=$(echo "$out" | awk '/^LOADED/ {print $2}'); HI=$(echo "$out" | awk '/^LOADED/ {print $3}')
   ROUND=$(post rounds "{\"title\":\"bench $N\",\"scopeUnitId\":$ORG}" | json_id)
+  # Sheets are submitted with a stored respondent key for the organisation, as departments submit:
+  # every PUT then looks its key up, and pgbench runs the same lookup.
+  SUBMIT_KEY=$(post api-keys "{\"name\":\"bench respondent $N\",\"role\":\"RESPONDENT\",\"unitId\":$ORG}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
+  SUBMIT_KEY_ID=$(psql -XAtq -c "SELECT id FROM api_key WHERE prefix = '$(echo "$SUBMIT_KEY" | cut -d_ -f2)'")
   psql -XAtq -v rid="$ROUND" -v n="$N" -f "$HERE/sheets.sql" >/dev/null
   psql -XAtq -c "VACUUM ANALYZE unit, round_participant, submission, submission_revision" >/dev/null
 
@@ -387,7 +392,7 @@ PY
   log "N=$N: wrk, $CONCURRENCY connections, $DURATION"
   load_wrk=$(load_avg)
   svc_cpu0=$(cpu_ticks "$SERVICE"); pg_cpu0=$(pg_ticks "$PG_POSTMASTER"); jit0=$(jit_ticks "$SERVICE")
-  wrk_cpu=$(BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI timed_wrk "$WORK/wrk.out" -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
+  wrk_cpu=$(BENCH_KEY=$SUBMIT_KEY BENCH_ROUND=$ROUND BENCH_LO=$LO BENCH_HI=$HI timed_wrk "$WORK/wrk.out" -s "$HERE/put.lua" "http://127.0.0.1:$PORT")
   load_wrk_end=$(load_avg)
   svc_cpu1=$(cpu_ticks "$SERVICE"); pg_cpu1=$(pg_ticks "$PG_POSTMASTER"); jit1=$(jit_ticks "$SERVICE")
   wrk_json=$(grep '^WRKJSON' "$WORK/wrk.out" | sed 's/^WRKJSON //')
@@ -398,7 +403,8 @@ PY
   log "N=$N: pgbench, $CONCURRENCY clients, $SECONDS_LOAD s"
   load_pgb=$(load_avg)
   pgbench -n -M prepared -c "$CONCURRENCY" -j "$THREADS" -T "$SECONDS_LOAD" -f "$HERE/submission.pgbench.sql" \
-    -D rid="$ROUND" -D lo="$LO" -D hi="$HI" >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
+    -D rid="$ROUND" -D lo="$LO" -D hi="$HI" -D prefix="$(echo "$SUBMIT_KEY" | cut -d_ -f2)" -D kid="$SUBMIT_KEY_ID" \
+    >"$WORK/pgbench.out" 2>&1 || { cat "$WORK/pgbench.out" >&2; exit 1; }
   load_pgb_end=$(load_avg)
   sleep 1 # pgbench's backends have exited; let the postmaster reap them so that their CPU time is counted
   pg_cpu2=$(pg_ticks "$PG_POSTMASTER")
