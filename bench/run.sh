@@ -300,9 +300,8 @@ for N in "${SIZE_LIST[@]}"; do
   ROUND=$(post rounds "{\"title\":\"bench $N\",\"scopeUnitId\":$ORG}" | json_id)
   # Sheets are submitted with a stored respondent key for the organisation, as departments submit:
   # every PUT then looks its key up, and pgbench runs the same lookup.
-  SUBMIT_KEY=$(post api-keys "{\"name\":\"bench respondent $N\",\"role\":\"RESPONDENT\",\"unitId\":$ORG}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-  SUBMIT_KEY_ID=$(psql -XAtq -c "SELECT id FROM api_key WHERE prefix = '$(echo "$SUBMIT_KEY" | cut -d_ -f2)'")
+  read -r SUBMIT_KEY SUBMIT_KEY_ID < <(post api-keys "{\"name\":\"bench respondent $N\",\"role\":\"RESPONDENT\",\"unitId\":$ORG}" \
+    | python3 -c 'import json,sys; k = json.load(sys.stdin); print(k["secret"], k["id"])')
   psql -XAtq -v rid="$ROUND" -v n="$N" -f "$HERE/sheets.sql" >/dev/null
   psql -XAtq -c "VACUUM ANALYZE unit, round_participant, submission, submission_revision" >/dev/null
 

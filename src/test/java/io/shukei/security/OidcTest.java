@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
 import io.shukei.Api;
+import io.shukei.TwoConnections;
 import io.smallrye.jwt.build.Jwt;
 
 /** Bearer JWTs from an identity provider (Quarkus' in-process test OIDC server, no containers). */
@@ -28,12 +31,13 @@ class OidcTest {
     public static class WithIdentityProvider implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("shukei.oidc.enabled", "true",
+            // Two connections, of which the sheet test holds one.
+            Map<String, String> config = new HashMap<>(new TwoConnections().getConfigOverrides());
+            config.putAll(Map.of("shukei.oidc.enabled", "true",
                     "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
                     "quarkus.oidc.client-id", "shukei",
-                    "quarkus.oidc.token.issuer", "https://server.example.com",
-                    // Two connections, of which the sheet test holds one (see TwoConnections).
-                    "shukei.db.pool-max-size", "2", "shukei.db.acquisition-timeout", "1S");
+                    "quarkus.oidc.token.issuer", "https://server.example.com"));
+            return config;
         }
 
         @Override
@@ -78,20 +82,21 @@ class OidcTest {
         long dept = Api.unit("Dept", org, null);
         long sibling = Api.unit("Sibling", org, null);
         long round = Api.round(org);
-        String path = "/api/v1/rounds/{r}/submissions/{u}";
         String respondent = token("RESPONDENT", dept);
         String forged = respondent.substring(0, respondent.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         try (Connection held = dataSource.getConnection()) {
-            Api.as(respondent).contentType("application/json").body(Api.sheet("I".repeat(25))).put(path, round, dept)
-                    .then().statusCode(201).body("score", equalTo(100));
-            Api.as(respondent).contentType("application/json").body(Api.sheet("I".repeat(25))).put(path, round, sibling)
-                    .then().statusCode(403);
-            Api.as(token("VIEWER", org)).contentType("application/json").body(Api.sheet("P".repeat(25)))
-                    .put(path, round, dept).then().statusCode(403);
-            Api.as(forged).contentType("application/json").body(Api.sheet("P".repeat(25))).put(path, round, dept)
-                    .then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
+            putSheet(respondent, "I", round, dept).then().statusCode(201).body("score", equalTo(100));
+            putSheet(respondent, "I", round, sibling).then().statusCode(403);
+            putSheet(token("VIEWER", org), "P", round, dept).then().statusCode(403);
+            putSheet(forged, "P", round, dept).then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
         }
-        Api.given().get(path, round, dept).then().statusCode(200).body("revision", equalTo(1));
+        Api.given().get("/api/v1/rounds/{r}/submissions/{u}", round, dept).then().statusCode(200).body("revision", equalTo(1));
+    }
+
+    /** A whole sheet with one answer letter (I or P) for every question. */
+    private static Response putSheet(String token, String letter, long round, long unit) {
+        return Api.as(token).contentType("application/json").body(Api.sheet(letter.repeat(25)))
+                .put("/api/v1/rounds/{r}/submissions/{u}", round, unit);
     }
 
     @Test
