@@ -1,9 +1,9 @@
 -- pgbench script: the SQL one sheet correction runs in the service (PUT /rounds/{r}/submissions/{u}),
 -- statement for statement (as PostgreSQL logs them with log_statement=all): look up the caller's key
 -- (outside the transaction, as the service authenticates before it begins), lock the round for share
--- and the participant for update, read the unit, read the current sheet, store the sheet with its new
--- revision, append the audit event, record the webhook event for any subscription (none in the
--- benchmark). Variables: rid, lo, hi, prefix and kid (the key's prefix and id) (-D). Run with -M prepared,
+-- and the participant for update and read the unit (one statement), read the current sheet, store the
+-- sheet with its new revision, append the audit event, record the webhook event for any subscription
+-- (none in the benchmark). Variables: rid, lo, hi, prefix and kid (the key's prefix and id) (-D). Run with -M prepared,
 -- as the JDBC driver prepares statements it repeats. Difference: the answers are drawn here with
 -- md5/translate instead of by the client.
 \set uid random(:lo, :hi)
@@ -12,9 +12,9 @@ SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, k.expires_at, k.revoked_a
 BEGIN;
 WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = :rid FOR SHARE)
 SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
-       EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = :uid FOR UPDATE)
-FROM r;
-SELECT id, code, name, path FROM unit WHERE id = :uid \gset u_
+       EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = :uid FOR UPDATE),
+       u.id AS u_id, u.code AS u_code, u.name AS u_name, u.path AS u_path
+FROM r LEFT JOIN unit u ON u.id = :uid \gset
 SELECT id, revision, answers, score, respondent, catalog_version, created_at, updated_at FROM submission WHERE round_id = :rid AND unit_id = :uid \gset p_
 WITH sheet AS (
     INSERT INTO submission (id, round_id, unit_id, revision, answers, score, respondent, catalog_version, created_at, updated_at)

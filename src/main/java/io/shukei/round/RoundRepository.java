@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.shukei.db.Jdbc;
+import io.shukei.unit.UnitSummary;
 
 @ApplicationScoped
 class RoundRepository implements PanacheRepository<Round> {
@@ -78,23 +79,27 @@ class RoundRepository implements PanacheRepository<Round> {
         return counts;
     }
 
-    /** The round as a sheet write sees it, and whether the unit takes part. */
-    record SheetLock(RoundStatus status, String catalogVersion, long scopeUnitId, int revision, boolean participant) {
+    /** The round as a sheet write sees it, whether the unit takes part, and the unit (null when it does not exist). */
+    record SheetLock(RoundStatus status, String catalogVersion, long scopeUnitId, int revision, boolean participant,
+                     UnitSummary unit) {
     }
 
     /**
-     * Reads what storing a sheet needs of its round, in one statement that locks the round for share (a
-     * concurrent close waits) and the participant row for update (writers of one sheet queue); empty
-     * when the round does not exist.
+     * Reads what storing a sheet needs of its round and its unit, in one statement (one round trip less
+     * per sheet) that locks the round for share (a concurrent close waits) and the participant row for
+     * update (writers of one sheet queue); empty when the round does not exist. The unit is read from the
+     * statement's snapshot, which is enough: a sheet write changes nothing of it.
      */
     Optional<SheetLock> lockForSheet(long roundId, long unitId) {
         return jdbc.query("""
                         WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)
                         SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
-                               EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE)
-                        FROM r""",
+                               EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE),
+                               u.id, u.code, u.name, u.path
+                        FROM r LEFT JOIN unit u ON u.id = ?""",
                 row -> new SheetLock(RoundStatus.valueOf(row.getString(1)), row.getString(2), row.getLong(3),
-                        row.getInt(4), row.getBoolean(5)),
-                roundId, unitId).stream().findFirst();
+                        row.getInt(4), row.getBoolean(5), row.getObject(6) == null ? null
+                        : new UnitSummary(row.getLong(6), row.getString(7), row.getString(8), row.getString(9))),
+                roundId, unitId, unitId).stream().findFirst();
     }
 }

@@ -89,7 +89,7 @@ public class RoundService {
     public SheetAdmission admitSheet(long roundId, long unitId) {
         RoundRepository.SheetLock round = rounds.lockForSheet(roundId, unitId)
                 .orElseThrow(() -> ProblemException.notFound("Round", roundId));
-        UnitSummary unit = units.requireWritableSummary(unitId);
+        UnitSummary unit = units.requireWritable(round.unit(), unitId);
         if (round.status() != RoundStatus.OPEN) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                     "Round " + roundId + " is closed; sheets can be changed only while it is open");

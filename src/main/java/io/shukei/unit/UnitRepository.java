@@ -1,30 +1,15 @@
 package io.shukei.unit;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
-import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
-
-    private final Jdbc jdbc;
-
-    UnitRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** One unit's summary by plain JDBC: no entity for the session to manage and check at commit. */
-    Optional<UnitSummary> summary(long id) {
-        return jdbc.query("SELECT id, code, name, path FROM unit WHERE id = ?",
-                row -> new UnitSummary(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), id)
-                .stream().findFirst();
-    }
 
     List<Unit> children(Long parentId, boolean includeArchived, String scopePrefix, Page page) {
         return childQuery(parentId, includeArchived, scopePrefix).page(page).list();

@@ -48,9 +48,14 @@ public class UnitService {
         return unit;
     }
 
-    /** The summary of a unit the caller writes under (a sheet): 404 when it does not exist, 403 outside the caller's scope. */
-    public UnitSummary requireWritableSummary(long id) {
-        UnitSummary unit = units.summary(id).orElseThrow(() -> ProblemException.notFound("Unit", id));
+    /**
+     * A unit the caller writes under (a sheet), as another feature read it with its own statement: 404 when
+     * it was not found ({@code unit} null), 403 outside the caller's scope.
+     */
+    public UnitSummary requireWritable(UnitSummary unit, long id) {
+        if (unit == null) {
+            throw ProblemException.notFound("Unit", id);
+        }
         access.requireWritable(unit.path());
         return unit;
     }

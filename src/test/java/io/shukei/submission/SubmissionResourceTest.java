@@ -166,8 +166,8 @@ class SubmissionResourceTest {
 
     @Test
     void unknownRoundOrUnitIsNotFound() {
-        Api.submit(987654321L, dept, "I".repeat(25)).statusCode(404);
-        Api.submit(round, 987654321L, "I".repeat(25)).statusCode(404);
+        Api.submit(987654321L, dept, "I".repeat(25)).statusCode(404).body("detail", equalTo("Round 987654321 does not exist"));
+        Api.submit(round, 987654321L, "I".repeat(25)).statusCode(404).body("detail", equalTo("Unit 987654321 does not exist"));
     }
 
     @Test
