@@ -5,4 +5,4 @@ FROM round_participant rp
 JOIN unit u ON u.id = rp.unit_id
 LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
 WHERE rp.round_id = :rid AND u.path LIKE :'prefix'
-ORDER BY u.path;
+ORDER BY u.tree_order;

@@ -52,7 +52,7 @@ class ReportRepository {
                         JOIN unit u ON u.id = rp.unit_id
                         LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         WHERE rp.round_id = ? AND u.path LIKE ?
-                        ORDER BY u.path""",
+                        ORDER BY u.tree_order""",
                 r -> new ParticipantRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getObject(5, Integer.class), r.getString(6), r.getObject(7, Integer.class),
                         r.getObject(8, OffsetDateTime.class), r.getObject(9, OffsetDateTime.class)),
@@ -68,7 +68,7 @@ class ReportRepository {
                         JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
                         WHERE rp.round_id = :round AND u.path LIKE :prefix
-                        ORDER BY u.path""")
+                        ORDER BY u.tree_order""")
                 .setParameter("round", roundId)
                 .setParameter("prefix", pathPrefix + "%")
                 .getResultList();

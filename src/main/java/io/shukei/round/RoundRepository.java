@@ -51,7 +51,7 @@ class RoundRepository implements PanacheRepository<Round> {
         return getEntityManager().createNativeQuery(
                         "SELECT u.id, u.code, u.name FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
                                 + "WHERE rp.round_id = :round AND u.path LIKE :prefix AND NOT EXISTS (SELECT 1 FROM submission s "
-                                + "WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id) ORDER BY u.path")
+                                + "WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id) ORDER BY u.tree_order")
                 .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getResultList();
     }
 

@@ -86,7 +86,7 @@ class SubmissionRepository implements PanacheRepository<Submission> {
         return getEntityManager().createQuery(
                         "select s, r, u from Submission s, SubmissionRevision r, Unit u where r.submissionId = s.id "
                                 + "and r.revision = s.revision and u.id = s.unitId and s.roundId = :round "
-                                + "and u.path like :prefix order by u.path",
+                                + "and u.path like :prefix order by u.treeOrder",
                         Object[].class)
                 .setParameter("round", roundId)
                 .setParameter("prefix", pathPrefix + "%")

@@ -26,6 +26,13 @@ public class Unit {
     /** Ids from the root down to this unit, as {@code /1/5/12/}. */
     public String path;
 
+    /**
+     * The path's ids as numbers, kept by the database (V8): lists sort by it for tree order with siblings in
+     * the order they were created.
+     */
+    @Column(name = "tree_order", insertable = false, updatable = false)
+    public Long[] treeOrder;
+
     public String code;
 
     public String name;

@@ -43,7 +43,7 @@ class UnitRepository implements PanacheRepository<Unit> {
      */
     List<Long> activeLeafIds(String pathPrefix) {
         return getEntityManager().createQuery("select u.id from Unit u where u.path like ?1 and u.archivedAt is null "
-                        + "and not exists (select 1 from Unit c where c.parentId = u.id and c.archivedAt is null) order by u.path",
+                        + "and not exists (select 1 from Unit c where c.parentId = u.id and c.archivedAt is null) order by u.treeOrder",
                         Long.class)
                 .setParameter(1, pathPrefix + "%")
                 .getResultList();

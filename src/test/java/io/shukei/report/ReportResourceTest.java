@@ -7,7 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.SQLException;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,9 @@ import io.shukei.Api;
 class ReportResourceTest {
 
     private static final String ALL_I = "I".repeat(25);
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void firstWorkedExampleTalliesPerQuestionUnderEveryPolicy() {
@@ -124,6 +132,34 @@ class ReportResourceTest {
         long stranger = Api.unit("Stranger", null, null);
         json().queryParam("unitId", stranger).get("/api/v1/rounds/" + round + "/report").then()
                 .statusCode(400).body("errors[0].field", equalTo("unitId"));
+    }
+
+    @Test
+    void siblingsKeepTheOrderOfTheirIdsWhenAnIdGainsADigit() throws SQLException {
+        long org = Api.unit("Org", null, null);
+        // Ids of 10 and 11 digits, which the paths as text would list the other way round; the service
+        // never hands out ids this high, so they are written here directly.
+        long nine = 9_000_000_000L + org;
+        long ten = 10_000_000_000L + org;
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO unit (id, parent_id, path, code, "
+                + "name, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, now(), now(), 1)")) {
+            for (long id : new long[] {ten, nine}) {
+                s.setLong(1, id);
+                s.setLong(2, org);
+                s.setString(3, "/" + org + "/" + id + "/");
+                s.setString(4, "u" + id);
+                s.setString(5, "Unit " + id);
+                s.executeUpdate();
+            }
+        }
+        long round = Api.round(org);
+        String report = "/api/v1/rounds/" + round + "/report";
+        json().get(report).then().statusCode(200).body("coverage.missing.unitId", contains(nine, ten));
+        Api.submit(round, ten, ALL_I).statusCode(201);
+        Api.submit(round, nine, ALL_I).statusCode(201);
+        json().get(report).then().statusCode(200).body("units.unitId", contains(nine, ten));
+        json().get("/api/v1/rounds/" + round + "/submissions").then().statusCode(200)
+                .body("items.unitId", contains(nine, ten));
     }
 
     @Test
