@@ -65,7 +65,7 @@ p("|---:|---:|---:|---:|---:|---:|---:|---|")
 for r in rows:
     w, g = r["wrk"], r["pgbench"]
     p(f"| {r['units']:,} | {fmt(w['ok_rate'])} | {fmt(w['p50_us'] / 1000, 2)} | {fmt(w['p99_us'] / 1000, 2)} "
-      f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 2)} "
+      f"| {w['errors']['status']} | {fmt(g['tps'])} | {fmt(r['ratios']['submissions_vs_pgbench'], 3)} "
       f"| {w['load_start']} → {w['load_end']}; {g['load_start']} → {g['load_end']} |")
 p("")
 windows = meta.get("warmup_windows") or []
