@@ -3,9 +3,9 @@
 -- (outside the transaction, as the service authenticates before it begins), lock the round for share
 -- and the participant for update and read the unit (one statement), read the current sheet, store the
 -- sheet with its new revision, append the audit event, record the webhook event for any subscription
--- (none in the benchmark). Variables: rid, lo, hi, prefix and kid (the key's prefix and id) (-D). Run with -M prepared,
--- as the JDBC driver prepares statements it repeats. Difference: the answers are drawn here with
--- md5/translate instead of by the client.
+-- (none in the benchmark). Variables: rid, lo, hi, prefix and kid (the key's prefix and id) (-D).
+-- Run with -M prepared, as the JDBC driver prepares statements it repeats. Difference: the answers are
+-- drawn here with md5/translate instead of by the client.
 \set uid random(:lo, :hi)
 \set seed random(0, 2147483647)
 SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, k.expires_at, k.revoked_at, u.path FROM api_key k LEFT JOIN unit u ON u.id = k.unit_id WHERE k.prefix = :prefix;
