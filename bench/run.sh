@@ -16,7 +16,8 @@
 # first). All traffic goes to 127.0.0.1; every load run is bounded in time and stops by itself.
 # Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql) with apt-get when they are
 # missing. Writes the table to stdout and to bench/results/latest.{md,json} (bench/results/quick.{md,json}
-# with --quick).
+# with --quick, NAME.{md,json} with --results NAME), and every run but --quick appends its line to
+# bench/results/history.md (bench/table.py --history, which renders any stored run's JSON the same way).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,6 +35,7 @@ JDBC_URL=
 DB_USER=postgres
 DB_PASSWORD=postgres
 RESULTS=latest
+HISTORY=1
 # The measured service accepts this key as a global admin for the run (never a real secret).
 BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BENCH_KEY
@@ -43,7 +45,7 @@ JAVA=${JAVA:-java}
 "$JAVA" $TRIM -version >/dev/null 2>&1 || TRIM=
 JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case $1 in
     --sizes) SIZES=$2; shift 2 ;;
@@ -58,7 +60,7 @@ while [ $# -gt 0 ]; do
     --db-user) DB_USER=$2; shift 2 ;;
     --db-password) DB_PASSWORD=$2; shift 2 ;;
     --results) RESULTS=$2; shift 2 ;;
-    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; STARTS=1; RESULTS=quick; shift ;;
+    --quick) SIZES=100; DURATION=3s; WARM_REPEATS=5; WARMUP=2s; STARTS=1; RESULTS=quick; HISTORY=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -493,3 +495,8 @@ python3 "$HERE/table.py" "$WORK/rows.jsonl" "$HERE/results/$RESULTS" <<EOF
  "startup_ms": $STARTUP_MS, "startup_all_ms": [$(IFS=,; echo "${STARTS_OF_SERVICE[*]}")], "startup_load": "$LOAD_ARCHIVED", "startup_archive": $([ "$CDS" = 1 ] && echo true || echo false), "startup_plain_ms": $([ "$CDS" = 1 ] && printf '%s\n' "${PLAIN[@]}" | median || echo null), "startup_plain_all_ms": [$([ "$CDS" = 1 ] && (IFS=,; echo "${PLAIN[*]}"))], "startup_plain_load": "$LOAD_PLAIN", "rss_kb": $RSS_KB, "rss_peak_kb": $HWM_KB, "load_end": "$LOAD_END",
  "floor": {"refused_put": $FLOOR_REFUSED, "liveness": $FLOOR_LIVE}}
 EOF
+# --quick is a smoke test (a few seconds of load, what CI runs): it leaves the history alone.
+if [ "$HISTORY" = 1 ]; then
+  python3 "$HERE/table.py" --history "$HERE/results/history.md" "$HERE/results/$RESULTS.json"
+  log "appended to bench/results/history.md: $(tail -n 1 "$HERE/results/history.md")"
+fi
