@@ -2,9 +2,9 @@
 -- answers counted per question (unnest: about twice as fast as 25 substr() filters per row), the
 -- CONSOLIDATED and MEAN scores and the coverage. psql variables: rid (round id), prefix (node path + %).
 WITH p AS (
-    SELECT u.id, s.answers
+    SELECT u.unit_id, s.answers
     FROM round_participant rp
-    JOIN unit u ON u.id = rp.unit_id
+    JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
     LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
     WHERE rp.round_id = :rid AND u.path LIKE :'prefix'
 ), d AS (

@@ -305,7 +305,7 @@ for N in "${SIZE_LIST[@]}"; do
   read -r SUBMIT_KEY SUBMIT_KEY_ID < <(post api-keys "{\"name\":\"bench respondent $N\",\"role\":\"RESPONDENT\",\"unitId\":$ORG}" \
     | python3 -c 'import json,sys; k = json.load(sys.stdin); print(k["secret"], k["id"])')
   psql -XAtq -v rid="$ROUND" -v n="$N" -f "$HERE/sheets.sql" >/dev/null
-  psql -XAtq -c "VACUUM ANALYZE unit, round_participant, submission, submission_revision" >/dev/null
+  psql -XAtq -c "VACUUM ANALYZE unit, round_participant, round_unit, submission, submission_revision" >/dev/null
 
   # Report: cold = the first request over the freshly loaded round; warm = median of repeats (cached).
   REPORT=$B/rounds/$ROUND/report

@@ -56,6 +56,12 @@ public final class Api {
         return json().body(body).post("/api/v1/units").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A group of companies or an association at the top of its own tree. */
+    public static long group(String name) {
+        return json().body(Map.of("code", unique("g"), "name", name, "kind", "GROUP"))
+                .post("/api/v1/units").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     public static long round(long scopeUnitId) {
         return json().body(Map.of("title", "2026年度 自社診断", "scopeUnitId", scopeUnitId))
                 .post("/api/v1/rounds").then().statusCode(201).extract().jsonPath().getLong("id");

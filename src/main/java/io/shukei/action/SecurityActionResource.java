@@ -71,8 +71,11 @@ public class SecurityActionResource {
 
     @GET
     @Operation(operationId = "getSecurityActionStatus", summary = "The SECURITY ACTION level an organisation can truthfully declare now",
-            description = "Only for an organisation (a root unit). Each requirement comes with what the organisation recorded. "
-                    + "The self-diagnosis counts from the latest closed round over the whole organisation; IPA sets no pass mark, "
+            description = "Only for a company (a unit of kind COMPANY: at the top of its tree, or a member company of a "
+                    + "group or association; a group's admin sees every member's, a member's admin its own). Each "
+                    + "requirement comes with what the company recorded. The self-diagnosis counts from the latest closed "
+                    + "round over the whole company (scoped to it, or to a group above it in which it took part), tallied "
+                    + "at the company; IPA sets no pass mark, "
                     + "so none is applied, but incomplete coverage and わからない answers are warned about. "
                     + "The declaration itself is made on IPA's own site.")
     @APIResponse(responseCode = "200", description = "The status",

@@ -37,7 +37,7 @@ record SecurityActionResponse(
             @Schema(description = "Things to look at, even when the requirement is met") List<Catalog.Text> warnings) {
     }
 
-    /** The latest closed round over the whole organisation. */
+    /** The latest closed round over the whole company, tallied at the company. */
     @Schema(name = "SecurityActionDiagnosis")
     record Diagnosis(
             @Schema(examples = "7") long roundId,

@@ -9,12 +9,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shukei.api.Page;
+import io.shukei.api.PageParams;
 import io.shukei.api.ProblemException;
 import io.shukei.catalog.Catalog;
 import io.shukei.report.ReportResponse;
 import io.shukei.report.ReportService;
 import io.shukei.round.Round;
 import io.shukei.unit.Unit;
+import io.shukei.unit.UnitKind;
+import io.shukei.unit.UnitService;
 import io.shukei.security.AuditService;
 
 @ApplicationScoped
@@ -31,11 +35,13 @@ class SecurityActionService {
     private final BasicPolicyService policies;
     private final ReportService reports;
     private final AuditService audit;
+    private final UnitService units;
 
     SecurityActionService(Organisations organisations, CommitmentRepository commitments, PublicationRepository publications,
                           DiagnosisRepository diagnoses, BasicPolicyService policies, ReportService reports,
-                          AuditService audit) {
+                          AuditService audit, UnitService units) {
         this.audit = audit;
+        this.units = units;
         this.organisations = organisations;
         this.commitments = commitments;
         this.publications = publications;
@@ -99,7 +105,7 @@ class SecurityActionService {
         Unit organisation = organisations.require(organisationId);
         CommitmentResponse commitment = commitments.latest(organisation.id).map(CommitmentResponse::of).orElse(null);
         Round round = diagnoses.latestClosed(organisation.id).orElse(null);
-        ReportResponse report = round == null ? null : reports.report(round.id, null, null);
+        ReportResponse report = round == null ? null : reports.report(round.id, organisation.id, null);
         BasicPolicyResponse policy = policies.current(organisation.id).orElse(null);
         PublicationResponse publication = publications.latest(organisation.id).map(PublicationResponse::of).orElse(null);
 
@@ -122,6 +128,24 @@ class SecurityActionService {
         SecurityActionResponse status = new SecurityActionResponse(organisation.id, organisation.name, level, level.label(),
                 Wording.statement(level), next, missing, requirements, Wording.HOW_TO_DECLARE, Wording.DECLARATION_SITE, now());
         return new Assessment(status, report, policy);
+    }
+
+    /** One page of the member companies of a group, each with its own status; in tree order. */
+    Page<MemberCompanyResponse> memberCompanies(long groupId, PageParams paging) {
+        Unit group = organisations.requireGroup(groupId);
+        List<MemberCompanyResponse> items = units.under(group, UnitKind.COMPANY, paging.page, paging.size).stream()
+                .map(this::memberCompany).toList();
+        return Page.of(items, paging, units.countUnder(group, UnitKind.COMPANY));
+    }
+
+    /** Every member company of a group, for the CSV table. */
+    List<MemberCompanyResponse> allMemberCompanies(long groupId) {
+        Unit group = organisations.requireGroup(groupId);
+        return units.under(group, UnitKind.COMPANY, 0, Integer.MAX_VALUE).stream().map(this::memberCompany).toList();
+    }
+
+    private MemberCompanyResponse memberCompany(Unit company) {
+        return MemberCompanyResponse.of(company.id, company.code, assess(company.id));
     }
 
     /** Met by the latest closed round over the whole organisation with at least one sheet; no score is asked for. */

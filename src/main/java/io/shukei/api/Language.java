@@ -14,10 +14,21 @@ public enum Language {
         if (override != null && !override.isBlank()) {
             return parse(override).orElseThrow(() -> ProblemException.invalid("lang", "must be ja or en"));
         }
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return JA;
+        return preferred(null, acceptLanguage, JA);
+    }
+
+    /**
+     * As {@link #of} but never refuses: an override or Accept-Language that names neither language gives the
+     * fallback (problem details, which must be answered whatever the request said).
+     */
+    public static Language preferred(String override, String acceptLanguage, Language fallback) {
+        if (override != null && !override.isBlank()) {
+            return parse(override).orElse(fallback);
         }
-        Language best = JA;
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return fallback;
+        }
+        Language best = fallback;
         double bestQ = -1;
         for (String range : acceptLanguage.split(",")) {
             String[] parts = range.trim().split(";");

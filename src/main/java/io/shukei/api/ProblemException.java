@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String detailJa;
 
     public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
         super(detail, null, false, false);
@@ -44,17 +45,31 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, type, title, detail, null);
     }
 
-    /** HEADCOUNT_MEAN was asked for, but some units that submitted have no headcount. */
-    public static ProblemException missingHeadcount(List<Long> unitIds) {
+    /**
+     * HEADCOUNT_MEAN was asked for, but some units that submitted have no headcount.
+     *
+     * @param units each unit as {@code unitId}, {@code code} and {@code name}, in the order of unitIds
+     */
+    public static ProblemException missingHeadcount(List<Long> unitIds, List<? extends UnitNamed> units) {
         return unprocessable("/problems/missing-headcount", "Missing headcount",
-                "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for units " + unitIds)
-                .with("unitIds", unitIds);
+                "HEADCOUNT_MEAN needs the headcount of every unit that submitted; missing for "
+                        + UnitNamed.list(units, Language.EN))
+                .inJapanese("人数で重み付けする集計(HEADCOUNT_MEAN)には、提出したすべての部署の人数が必要です。人数が未登録: "
+                        + UnitNamed.list(units, Language.JA))
+                .with("unitIds", unitIds)
+                .with("units", units);
     }
 
     /** Nothing was done and the same request may succeed shortly (503 with Retry-After). */
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "/problems/service-unavailable", "Service unavailable", detail, null)
                 .withHeader("Retry-After", "5");
+    }
+
+    /** The detail for a client that asks for Japanese (lang=ja, or Accept-Language preferring ja). */
+    public ProblemException inJapanese(String detail) {
+        detailJa = detail;
+        return this;
     }
 
     public ProblemException with(String name, Object value) {
@@ -73,7 +88,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(type, title, status, getMessage(), errors, extensions.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions)));
+        return toProblem(Language.EN);
+    }
+
+    /** The problem in the language asked for; English where no Japanese detail was given. */
+    public Problem toProblem(Language language) {
+        String detail = language == Language.JA && detailJa != null ? detailJa : getMessage();
+        return new Problem(type, title, status, detail, errors, extensions.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(extensions)));
     }
 
     public int status() {

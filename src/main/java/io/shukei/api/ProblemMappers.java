@@ -20,6 +20,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,9 +43,17 @@ class ProblemMappers {
     /** Agroal's refusal when no connection came free in time: a plain SQLException, told apart by its text. */
     private static final String POOL_TIMEOUT = "Sorry, acquisition timeout!";
 
+    /** In Japanese when the request asks for it (lang=ja, else Accept-Language), otherwise in English. */
     @ServerExceptionMapper
-    Response problem(ProblemException e) {
-        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(e.toProblem());
+    Response problem(ProblemException e, HttpHeaders request, UriInfo uri) {
+        Language language = Language.preferred(uri.getQueryParameters().getFirst("lang"),
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), Language.EN);
+        return problem(e, language);
+    }
+
+    private static Response problem(ProblemException e, Language language) {
+        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(e.toProblem(language))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -127,11 +136,11 @@ class ProblemMappers {
         }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
-            return problem(ProblemException.unavailable("The database cannot be reached right now; retry shortly"));
+            return problem(ProblemException.unavailable("The database cannot be reached right now; retry shortly"), Language.EN);
         }
         if (causes(e).anyMatch(t -> t instanceof SQLException sql && POOL_TIMEOUT.equals(sql.getMessage()))) {
             LOG.warnf("No database connection within the acquisition timeout: %s", e.getMessage());
-            return problem(ProblemException.unavailable("Every database connection is in use; retry shortly"));
+            return problem(ProblemException.unavailable("Every database connection is in use; retry shortly"), Language.EN);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.Language;
 import io.shukei.tally.Answer;
+import io.shukei.tally.Band;
 import io.shukei.tally.Part;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,9 +57,13 @@ public class CatalogResource {
         List<CatalogResponse.AnswerEntry> answers = java.util.Arrays.stream(Answer.values()).map(a ->
                 new CatalogResponse.AnswerEntry(a, language.pick(a.labelJa(), a.labelEn()),
                         new Catalog.Text(a.labelJa(), a.labelEn()), a.points())).toList();
+        List<CatalogResponse.BandEntry> bands = java.util.Arrays.stream(Band.values()).map(b -> {
+            BandView view = BandView.of(b);
+            return new CatalogResponse.BandEntry(b, b.threshold(), view.situation(), view.nextStep());
+        }).toList();
         CatalogResponse body = new CatalogResponse(d.id(), d.version(), language.tag(),
                 language.pick(d.title().ja(), d.title().en()), d.title(), d.source(), d.translationNote(),
-                parts, questions, answers);
+                parts, questions, answers, bands, CatalogResponse.DISPLAY_RULE);
         return Response.ok(body).header(HttpHeaders.CONTENT_LANGUAGE, language.tag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }

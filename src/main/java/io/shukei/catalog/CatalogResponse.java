@@ -3,6 +3,7 @@ package io.shukei.catalog;
 import java.util.List;
 
 import io.shukei.tally.Answer;
+import io.shukei.tally.Band;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -18,7 +19,9 @@ record CatalogResponse(
         @Schema(description = "The English texts are unofficial") Catalog.Text translationNote,
         List<PartEntry> parts,
         List<QuestionEntry> questions,
-        List<AnswerEntry> answers) {
+        List<AnswerEntry> answers,
+        @Schema(description = "IPA's bands for a total, highest first, decided on the unrounded total") List<BandEntry> bands,
+        @Schema(description = "How totals are shown beside their bands") Catalog.Text displayRule) {
 
     record PartEntry(int number, String title, Catalog.Text titles, int firstQuestion, int lastQuestion, int maxPoints) {
     }
@@ -30,6 +33,18 @@ record CatalogResponse(
     record AnswerEntry(Answer code, String label, Catalog.Text labels, int points) {
     }
 
+    @Schema(name = "CatalogBand")
+    record BandEntry(Band code, @Schema(description = "Lowest total in the band; null for the lowest band", examples = "70")
+                     Integer from, Catalog.Text situation, Catalog.Text nextStep) {
+    }
+
+    static final Catalog.Text DISPLAY_RULE = new Catalog.Text(
+            "合計点は小数第2位まで表示します(第3位を四捨五入)。ただし、区分の境目(50点・70点・100点)をまたいで切り上がる場合は"
+                    + "切り捨てます(69.995点は70.00点ではなく69.99点と表示し、「70点未満」の区分のままです)。区分は丸める前の値で決めます。",
+            "Totals are shown with two decimals, rounded half up, except that a total just under a band threshold (50, 70, "
+                    + "100) is cut instead of rounded up onto it: 69.995 shows as 69.99, not 70.00, and stays in the band "
+                    + "below 70. Bands are decided on the unrounded total.");
+
     static final String EXAMPLE = """
             {"id":"ipa-5min-self-diagnosis","version":"tmg-handbook-2024","language":"ja",
              "title":"5分でできる!情報セキュリティ自社診断",
@@ -39,5 +54,8 @@ record CatalogResponse(
              "questions":[{"number":1,"part":1,"text":"パソコンやスマホ等情報機器のOSやソフトウェアは常に最新の状態にしていますか?",
                            "texts":{"ja":"パソコンやスマホ等情報機器のOSやソフトウェアは常に最新の状態にしていますか?",
                                     "en":"Do you keep the operating systems and software of PCs, smartphones and other information devices up to date at all times?"}}],
-             "answers":[{"code":"IMPLEMENTED","label":"実施している","labels":{"ja":"実施している","en":"Implemented"},"points":4}]}""";
+             "answers":[{"code":"IMPLEMENTED","label":"実施している","labels":{"ja":"実施している","en":"Implemented"},"points":4}],
+             "bands":[{"code":"PARTLY_INSUFFICIENT","from":70,"situation":{"ja":"部分的な対策が不十分","en":"Some measures are insufficient"},
+                       "nextStep":{"ja":"100点満点への挑戦","en":"Aim for a full 100 points"}}],
+             "displayRule":{"ja":"合計点は小数第2位まで表示します(第3位を四捨五入)。…","en":"Totals are shown with two decimals, rounded half up, except …"}}""";
 }

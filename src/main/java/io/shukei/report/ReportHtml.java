@@ -70,6 +70,7 @@ class ReportHtml {
             .legend span { display: inline-block; padding: 0 8px; margin-right: 6px; border: 1px solid #cbd2d9; }
             ol.lowest li { margin-bottom: 8px; } .advice { margin: 2px 0 0; }
             .num { text-align: right; }
+            .warning { color: #b42318; }
             """;
 
     private final Advice advice;
@@ -158,7 +159,7 @@ class ReportHtml {
             h.append(p == r.policy() ? "<tr class=\"used\">" : "<tr>").append("<td>").append(p)
                     .append(p == r.policy() ? l.pick("(採用)", " (used)") : "").append("</td><td class=\"num\">")
                     .append(number(s.score())).append("</td><td>")
-                    .append(s.band() != null ? esc(pick(l, s.band().situation())) : esc(s.reason() == null ? "" : s.reason()))
+                    .append(s.band() != null ? esc(pick(l, s.band().situation())) : esc(ReportTables.reason(s, l)))
                     .append("</td><td>").append(esc(pick(l, POLICIES.get(p)))).append("</td></tr>");
         }
         h.append("</table></section>\n");
@@ -178,6 +179,10 @@ class ReportHtml {
                 h.append("<li>").append(esc(m.name())).append(" (").append(esc(m.code())).append(")</li>");
             }
             h.append("</ul>");
+        }
+        for (ReportTables.Line warning : ReportTables.driftWarnings(c, l)) {
+            h.append("<p class=\"warning\" role=\"alert\"><strong>").append(esc(warning.label())).append("</strong>: ")
+                    .append(esc((String) warning.value())).append("</p>");
         }
         h.append("</section>\n");
     }

@@ -31,7 +31,7 @@ class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    /** A participant of the round under the node, with its current sheet when it has one. */
+    /** A participant of the round under the node (as the round's picture holds it), with its current sheet when it has one. */
     record ParticipantRow(long unitId, String code, String name, String path, Integer headcount, String answers,
                           Integer revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
     }
@@ -47,9 +47,9 @@ class ReportRepository {
     /** Read with plain JDBC: at 10,000 participants Hibernate's handling of the rows costs more than the query. */
     List<ParticipantRow> participants(long roundId, String pathPrefix) {
         return jdbc.query("""
-                        SELECT u.id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.created_at, s.updated_at
+                        SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.created_at, s.updated_at
                         FROM round_participant rp
-                        JOIN unit u ON u.id = rp.unit_id
+                        JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         WHERE rp.round_id = ? AND u.path LIKE ?
                         ORDER BY u.tree_order""",
@@ -62,9 +62,9 @@ class ReportRepository {
     @SuppressWarnings("unchecked")
     List<SheetRow> sheets(long roundId, String pathPrefix) {
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT u.id, u.code, u.name, s.answers, cast(r.comments AS text), s.respondent, s.revision, s.updated_at
+                        SELECT u.unit_id, u.code, u.name, s.answers, cast(r.comments AS text), s.respondent, s.revision, s.updated_at
                         FROM round_participant rp
-                        JOIN unit u ON u.id = rp.unit_id
+                        JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
                         WHERE rp.round_id = :round AND u.path LIKE :prefix
@@ -84,10 +84,12 @@ class ReportRepository {
         }
     }
 
+    /** The node's direct children in the round's picture. */
     @SuppressWarnings("unchecked")
-    List<ChildRow> children(long unitId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT id, code, name, path FROM unit WHERE parent_id = :unit ORDER BY code, id")
-                .setParameter("unit", unitId).getResultList();
+    List<ChildRow> children(long roundId, long unitId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, code, name, path FROM round_unit "
+                        + "WHERE round_id = :round AND parent_id = :unit ORDER BY code, unit_id")
+                .setParameter("round", roundId).setParameter("unit", unitId).getResultList();
         return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
                 .toList();
     }

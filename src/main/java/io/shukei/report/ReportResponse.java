@@ -7,8 +7,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.shukei.api.UnitNamed;
 import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
+import io.shukei.round.RoundResponse;
 import io.shukei.round.RoundStatus;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Policy;
@@ -38,18 +40,29 @@ public record ReportResponse(
         @Schema(description = "The five questions with the fewest points") List<QuestionResult> lowestQuestions,
         String catalogId,
         String catalogVersion,
-        OffsetDateTime generatedAt) {
+        @Schema(description = "When the figures were taken: now for an open round, the close for a closed one "
+                + "(whose report never changes afterwards)") OffsetDateTime generatedAt) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PolicyScore(BigDecimal score, BandView band,
-                              @Schema(description = "Why there is no score") String reason,
-                              List<Long> unitsWithoutHeadcount) {
+                              @Schema(description = "Why there is no score, in English") String reason,
+                              List<Long> unitsWithoutHeadcount,
+                              @Schema(description = "The units without a headcount, named") List<UnitRef> missingHeadcount) {
     }
 
-    public record Coverage(long expected, long submitted, List<MissingUnit> missing) {
+    /**
+     * Who has answered under the node. The drift lists (report's node only, while the round is open) compare
+     * the round with the organisation as it is now.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Coverage(long expected, long submitted, List<MissingUnit> missing,
+                           @Schema(description = "Active leaf units under the node that do not take part; empty once "
+                                   + "the round is closed") List<RoundResponse.DriftUnit> notParticipating,
+                           @Schema(description = "Participants under the node that have units under them now; empty "
+                                   + "once the round is closed") List<RoundResponse.DriftUnit> participantsWithChildren) {
     }
 
-    public record MissingUnit(long unitId, String code, String name) {
+    public record MissingUnit(long unitId, String code, String name) implements UnitNamed {
     }
 
     public record PartResult(int part, Catalog.Text title, BigDecimal score, int max) {
@@ -63,7 +76,7 @@ public record ReportResponse(
                                  List<UnitRef> unknownUnits) {
     }
 
-    public record UnitRef(long unitId, String code, String name) {
+    public record UnitRef(long unitId, String code, String name) implements UnitNamed {
     }
 
     public record UnitResult(long unitId, String code, String name, Integer headcount, int score, BandView band,

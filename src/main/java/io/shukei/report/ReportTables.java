@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import io.shukei.api.Downloads;
 import io.shukei.api.Language;
+import io.shukei.api.UnitNamed;
 import io.shukei.catalog.Catalog;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
@@ -39,13 +40,16 @@ final class ReportTables {
         lines.add(new Line(l.pick("提出済み / 対象", "Submitted / expected"), r.coverage().submitted(), r.coverage().expected()));
         lines.add(new Line(l.pick("未提出", "Missing"), r.coverage().missing().stream()
                 .map(m -> Downloads.text(m.name()) + " (" + m.code() + ")").collect(Collectors.joining(l.pick("、", ", "))), null));
+        for (Line warning : driftWarnings(r.coverage(), l)) {
+            lines.add(new Line(warning.label(), Downloads.text((String) warning.value()), warning.extra()));
+        }
         for (ReportResponse.PartResult p : r.parts()) {
             lines.add(new Line(l.pick("パート", "Part ") + p.part() + " " + pick(l, p.title()), p.score(), p.max()));
         }
         for (Policy p : Policy.values()) {
             ReportResponse.PolicyScore score = r.policies().get(p);
             lines.add(new Line(l.pick("集計方法別 ", "Policy ") + p.name(),
-                    score.score() != null ? score.score() : score.reason(), p == r.policy() ? l.pick("採用", "used") : null));
+                    score.score() != null ? score.score() : Downloads.text(reason(score, l)), p == r.policy() ? l.pick("採用", "used") : null));
         }
         for (ReportResponse.UnknownAnswer u : r.unknowns()) {
             lines.add(new Line(l.pick("わからない 設問", "Don't know, question ") + u.question(),
@@ -76,6 +80,35 @@ final class ReportTables {
         return Arrays.asList(Downloads.text(sheet.code()), Downloads.text(sheet.name()), Downloads.text(sheet.respondent()),
                 sheet.revision(), q, Part.of(q).number(), a.name(), l.pick(a.labelJa(), a.labelEn()), a.points(),
                 Downloads.text(sheet.comments().get(q)));
+    }
+
+    /**
+     * Warning lines for an open round that differs from the organisation: active units that do not take part,
+     * and participants that have units under them now (label, units as "name (code)", their count).
+     */
+    static List<Line> driftWarnings(ReportResponse.Coverage coverage, Language l) {
+        List<Line> lines = new ArrayList<>();
+        if (coverage.notParticipating() != null && !coverage.notParticipating().isEmpty()) {
+            lines.add(new Line(l.pick("警告: 対象外の部署", "Warning: not taking part"),
+                    units(coverage.notParticipating(), l), coverage.notParticipating().size()));
+        }
+        if (coverage.participantsWithChildren() != null && !coverage.participantsWithChildren().isEmpty()) {
+            lines.add(new Line(l.pick("警告: 下位の部署ができた対象", "Warning: participants with units under them"),
+                    units(coverage.participantsWithChildren(), l), coverage.participantsWithChildren().size()));
+        }
+        return lines;
+    }
+
+    private static String units(List<? extends UnitNamed> units, Language l) {
+        return units.stream().map(u -> u.name() + " (" + u.code() + ")").collect(Collectors.joining(l.pick("、", ", ")));
+    }
+
+    /** Why a policy has no score, in the document's language, naming units by name and code. */
+    static String reason(ReportResponse.PolicyScore score, Language l) {
+        if (score.missingHeadcount() != null && !score.missingHeadcount().isEmpty()) {
+            return l.pick("人数が未登録の部署: ", "Units without a headcount: ") + units(score.missingHeadcount(), l);
+        }
+        return l.pick("まだ提出がありません", "No sheet submitted yet");
     }
 
     static String pick(Language l, Catalog.Text text) {

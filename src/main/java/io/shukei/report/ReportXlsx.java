@@ -1,12 +1,18 @@
 package io.shukei.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ComparisonOperator;
@@ -52,7 +58,7 @@ final class ReportXlsx {
     static FileBody write(ReportService.ReportDocument document, Language l) {
         // Streamed: the answers sheet has a row per unit and question (250,000 for 10,000 units), which an
         // in-memory workbook held as objects, hundreds of MB of them.
-        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        SXSSFWorkbook workbook = new StableWorkbook(ROWS_IN_MEMORY, document.report().generatedAt().toInstant());
         workbook.setCompressTempFiles(true);
         try (workbook) {
             CellStyle bold = workbook.createCellStyle();
@@ -86,6 +92,35 @@ final class ReportXlsx {
             throw new UncheckedIOException(e);
         } finally {
             workbook.dispose();
+        }
+    }
+
+    /**
+     * A workbook whose file is the same bytes whenever the same report is written: the document's creation
+     * time and every entry of the zip carry the report's time (the close, for a closed round) instead of the
+     * moment of writing, so a closed round's workbook never changes.
+     */
+    private static final class StableWorkbook extends SXSSFWorkbook {
+
+        private final Instant time;
+
+        StableWorkbook(int rowsInMemory, Instant time) {
+            super(rowsInMemory);
+            this.time = time;
+            getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(Date.from(time)));
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out) {
+                @Override
+                public void putArchiveEntry(ZipArchiveEntry entry) throws IOException {
+                    entry.setTime(time.toEpochMilli());
+                    super.putArchiveEntry(entry);
+                }
+            };
+            zip.setUseZip64(zip64Mode);
+            return zip;
         }
     }
 

@@ -56,6 +56,10 @@ public class Round {
 
     public int revision;
 
+    /** Whether units that appear in the scope while the round is open join it by themselves. */
+    @Column(name = "auto_enrol")
+    public boolean autoEnrol;
+
     public boolean isOpen() {
         return status == RoundStatus.OPEN;
     }

@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,7 +40,11 @@ public class RoundResource {
             {"id":7,"title":"2026年度 情報セキュリティ自社診断","scopeUnitId":1,"policy":"CONSOLIDATED","status":"OPEN",
              "dueDate":"2026-06-30","catalogId":"ipa-5min-self-diagnosis","catalogVersion":"tmg-handbook-2024",
              "createdAt":"2026-04-01T09:00:00Z","updatedAt":"2026-04-01T09:00:00Z","closedAt":null,"revision":1,
-             "progress":{"expected":3,"submitted":1,"missing":[{"unitId":4,"code":"osaka-ops","name":"大阪業務部"}]}}""";
+             "autoEnrol":true,
+             "progress":{"expected":3,"submitted":1,"missing":[{"unitId":4,"code":"osaka-ops","name":"大阪業務部"}],
+                         "notParticipating":[{"unitId":58,"code":"new-team","name":"新設課",
+                                              "path":"株式会社アクメ / 東京本社 / 新設課"}],
+                         "participantsWithChildren":[]}}""";
 
     private final RoundService service;
 
@@ -50,7 +56,11 @@ public class RoundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRound", summary = "Open a diagnosis round over a unit's subtree",
             description = "Participants default to every active leaf unit under the scope, stored with the round; "
-                    + "copyFromRoundId starts the round with an earlier round's participants instead.")
+                    + "copyFromRoundId starts the round with an earlier round's participants instead, and answers with "
+                    + "the active units of the scope that the earlier round did not have (copiedFrom). With autoEnrol "
+                    + "(the default) units that appear in the scope while the round is open join it. The round keeps "
+                    + "its own picture of the organisation (names, codes, places in the tree, headcounts): it follows "
+                    + "the units while the round is open and is frozen from the close.")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "round",
                     value = "{\"title\":\"2026年度 情報セキュリティ自社診断\",\"scopeUnitId\":1,\"dueDate\":\"2026-06-30\"}"),
@@ -94,7 +104,9 @@ public class RoundResource {
     @POST
     @Path("{id}/close")
     @Operation(operationId = "closeRound", summary = "Close a round: sheets can no longer change",
-            description = "Closing a closed round changes nothing and answers 200.")
+            description = "From the close the round's report in every form, its trend entries and its sheets list stay "
+                    + "as they are, whatever happens to the units afterwards. Closing a closed round changes nothing "
+                    + "and answers 200.")
     @APIResponse(responseCode = "200", description = "The closed round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -104,12 +116,60 @@ public class RoundResource {
 
     @POST
     @Path("{id}/reopen")
-    @Operation(operationId = "reopenRound", summary = "Reopen a closed round so that sheets can be corrected")
+    @Operation(operationId = "reopenRound", summary = "Reopen a closed round so that sheets can be corrected",
+            description = "Brings the round's picture of the organisation up to date with the units as they are now "
+                    + "(names, codes, places in the tree, headcounts): the one way to change what a closed round shows. "
+                    + "Recorded in the audit trail (round.reopened, and round.resynced when the picture changed).")
     @APIResponse(responseCode = "200", description = "The open round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RoundResponse reopen(@PathParam("id") long id) {
         return service.setStatus(id, RoundStatus.OPEN);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "updateRound", summary = "Change an open round's title, due date or autoEnrol",
+            description = "Absent or null fields are left alone. A closed round is not changed (409): reopen it first.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RoundRequests.Patch.class),
+            examples = @ExampleObject(name = "autoEnrol", value = "{\"autoEnrol\":true,\"dueDate\":\"2026-07-31\"}")))
+    @APIResponse(responseCode = "200", description = "The round",
+            content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RoundResponse patch(@PathParam("id") long id, @Valid @NotNull RoundRequests.Patch body) {
+        return service.patch(id, body);
+    }
+
+    @POST
+    @Path("{id}/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addRoundParticipants", summary = "Add units to the participants of an open round",
+            description = "Units that already take part are left as they are. For example the units listed in "
+                    + "progress.notParticipating. Integrators subscribed to round.participants-changed are told.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "participants", value = "{\"unitIds\":[58]}")))
+    @APIResponse(responseCode = "200", description = "The round with its new progress",
+            content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public RoundResponse addParticipants(@PathParam("id") long id, @Valid @NotNull RoundRequests.Participants body) {
+        return service.addParticipants(id, body.unitIds());
+    }
+
+    @DELETE
+    @Path("{id}/participants/{unitId}")
+    @Operation(operationId = "removeRoundParticipant", summary = "Take a unit out of the participants of an open round",
+            description = "A sheet the unit gave is kept but no longer counted. The last participant cannot be removed.")
+    @APIResponse(responseCode = "200", description = "The round with its new progress",
+            content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public RoundResponse removeParticipant(@PathParam("id") long id, @PathParam("unitId") long unitId) {
+        return service.removeParticipant(id, unitId);
     }
 
     @PUT

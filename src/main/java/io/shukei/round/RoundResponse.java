@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.shukei.api.UnitNamed;
 import io.shukei.tally.Policy;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,18 +25,56 @@ public record RoundResponse(
         OffsetDateTime updatedAt,
         OffsetDateTime closedAt,
         int revision,
-        Progress progress) {
+        @Schema(description = "Whether units that appear in the scope while the round is open (created there, moved in "
+                + "or unarchived) join it by themselves") boolean autoEnrol,
+        Progress progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer to a creation with copyFromRoundId") CopiedFrom copiedFrom) {
 
-    /** Who has answered; {@code missing} is listed on a single round, omitted in lists. */
+    /**
+     * Who has answered; {@code missing} and the drift lists are given for a single round, omitted in lists.
+     * The drift lists compare the round with the organisation as it is now, so they are empty once the round
+     * is closed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Progress(long expected, long submitted, List<MissingUnit> missing) {
+    public record Progress(long expected, long submitted, List<MissingUnit> missing,
+                           @Schema(description = "Active leaf units in the scope that do not take part (while open)")
+                           List<DriftUnit> notParticipating,
+                           @Schema(description = "Participants that have units under them now, which are asked only "
+                                   + "if they take part themselves (while open)")
+                           List<DriftUnit> participantsWithChildren) {
     }
 
-    public record MissingUnit(long unitId, String code, String name) {
+    public record MissingUnit(long unitId, String code, String name) implements UnitNamed {
+    }
+
+    /** A unit of the organisation as it is now, with the names of the units above it (path). */
+    @Schema(name = "DriftUnit")
+    public record DriftUnit(@Schema(examples = "58") long unitId, @Schema(examples = "new-team") String code,
+                            @Schema(examples = "新設課") String name,
+                            @Schema(description = "Names from the organisation down to the unit",
+                                    examples = "株式会社アクメ / 東京本社 / 新設課") String path) implements UnitNamed {
+    }
+
+    /**
+     * The active leaf units of the scope that the earlier round did not have: those created since it opened
+     * take part when autoEnrol is on (added); the others, left out of the earlier round or created while
+     * autoEnrol is off, are named so that nobody is left out without a word (notAdded).
+     */
+    @Schema(name = "RoundCopiedFrom")
+    public record CopiedFrom(@Schema(examples = "3") long roundId,
+                             @Schema(description = "Units the earlier round did not have that take part in this one")
+                             List<DriftUnit> added,
+                             @Schema(description = "Units the earlier round did not have that do not take part; "
+                                     + "POST /rounds/{id}/participants adds them") List<DriftUnit> notAdded) {
     }
 
     static RoundResponse of(Round r, Progress progress) {
+        return of(r, progress, null);
+    }
+
+    static RoundResponse of(Round r, Progress progress, CopiedFrom copiedFrom) {
         return new RoundResponse(r.id, r.title, r.scopeUnitId, r.policy, r.status, r.dueDate, r.catalogId,
-                r.catalogVersion, r.createdAt, r.updatedAt, r.closedAt, r.revision, progress);
+                r.catalogVersion, r.createdAt, r.updatedAt, r.closedAt, r.revision, r.autoEnrol, progress, copiedFrom);
     }
 }

@@ -7,16 +7,19 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.shukei.api.Language;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
 import io.shukei.api.Problem;
 import io.shukei.api.ProblemException;
+import io.shukei.api.UnitNamed;
 import io.shukei.catalog.Catalog;
 import io.shukei.security.Access;
 import io.shukei.security.AuditService;
@@ -31,15 +34,17 @@ import io.shukei.webhook.WebhookEvents;
 public class RoundService {
 
     private final RoundRepository rounds;
+    private final RoundUnitRepository pictures;
     private final UnitService units;
     private final Catalog catalog;
     private final Access access;
     private final AuditService audit;
     private final WebhookEvents events;
 
-    RoundService(RoundRepository rounds, UnitService units, Catalog catalog, Access access, AuditService audit,
-                 WebhookEvents events) {
+    RoundService(RoundRepository rounds, RoundUnitRepository pictures, UnitService units, Catalog catalog, Access access,
+                 AuditService audit, WebhookEvents events) {
         this.rounds = rounds;
+        this.pictures = pictures;
         this.units = units;
         this.catalog = catalog;
         this.access = access;
@@ -75,6 +80,22 @@ public class RoundService {
         return round;
     }
 
+    /** An open round the caller wants to change; a closed one keeps the organisation as it was (409). */
+    private Round requireOpen(long id, String toDo) {
+        Round round = requireWritable(id);
+        if (!round.isOpen()) {
+            throw ProblemException.conflict("/problems/round-closed", "Round closed",
+                            "Round " + id + " is closed; reopen it to " + toDo)
+                    .inJapanese("診断 " + id + " は締め切られています。変更するには再開してください。");
+        }
+        return round;
+    }
+
+    /** A unit as the round's own picture holds it: as it is while the round is open, as it was at the close. */
+    public Optional<RoundUnit> pictured(long roundId, long unitId) {
+        return pictures.find(roundId, unitId);
+    }
+
     /** What a sheet write knows of its open round and of the participant it writes for. */
     public record SheetAdmission(long roundId, RoundStatus status, String catalogVersion, long scopeUnitId,
                                  int revision, UnitSummary unit) {
@@ -92,11 +113,15 @@ public class RoundService {
         UnitSummary unit = units.requireWritable(round.unit(), unitId);
         if (round.status() != RoundStatus.OPEN) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
-                    "Round " + roundId + " is closed; sheets can be changed only while it is open");
+                            "Round " + roundId + " is closed; sheets can be changed only while it is open")
+                    .inJapanese("診断 " + roundId + " は締め切られています。回答を変更できるのは受付中だけです。");
         }
         if (!round.participant()) {
             throw ProblemException.unprocessable("/problems/not-a-participant", "Not a participant",
-                    "Unit " + unitId + " is not a participant of round " + roundId);
+                            "Unit " + UnitNamed.label(unit.code(), unit.name(), Language.EN) + " is not a participant of round "
+                                    + roundId + "; an administrator can add it (POST /api/v1/rounds/" + roundId + "/participants)")
+                    .inJapanese(UnitNamed.label(unit.code(), unit.name(), Language.JA) + "は診断 " + roundId
+                            + " の対象ではありません。管理者が対象に加えられます(POST /api/v1/rounds/" + roundId + "/participants)。");
         }
         return new SheetAdmission(roundId, round.status(), round.catalogVersion(), round.scopeUnitId(), round.revision(), unit);
     }
@@ -105,10 +130,22 @@ public class RoundService {
     RoundResponse create(RoundRequests.Create request) {
         Unit scope = units.requireWritable(request.scopeUnitId());
         Round source = request.copyFromRoundId() == null ? null : copySource(request);
+        boolean autoEnrol = request.autoEnrol() == null || request.autoEnrol();
         List<Long> participants;
+        RoundResponse.CopiedFrom copied = null;
         if (source != null) {
-            participants = units.findAll(new HashSet<>(rounds.participantIds(source.id))).stream()
-                    .filter(u -> scope.contains(u) && !u.isArchived()).map(u -> u.id).sorted().toList();
+            Set<Long> earlier = new HashSet<>(rounds.participantIds(source.id));
+            participants = new ArrayList<>(units.findAll(earlier).stream()
+                    .filter(u -> scope.contains(u) && !u.isArchived()).map(u -> u.id).sorted().toList());
+            // Units created since the earlier round opened have appeared since; older ones it did not have were
+            // left out then and stay out unless named.
+            List<RoundResponse.DriftUnit> added = new ArrayList<>();
+            List<RoundResponse.DriftUnit> notAdded = new ArrayList<>();
+            for (RoundRepository.Absent absent : rounds.absentFrom(source.id, scope.path)) {
+                (autoEnrol && absent.newer() ? added : notAdded).add(absent.unit());
+            }
+            added.forEach(u -> participants.add(u.unitId()));
+            copied = new RoundResponse.CopiedFrom(source.id, added, notAdded);
         } else if (request.participantIds() != null) {
             participants = checkedParticipants(scope, request.participantIds(), "participantIds");
         } else {
@@ -116,7 +153,8 @@ public class RoundService {
         }
         if (participants.isEmpty()) {
             throw ProblemException.unprocessable("/problems/no-participants", "No participants",
-                    "Unit " + scope.id + " has no active units to take part; create units or name participantIds");
+                    "Unit " + label(scope, Language.EN) + " has no active units to take part; create units or name participantIds")
+                    .inJapanese(label(scope, Language.JA) + "には対象にできる部署がありません。部署を作るか participantIds で指定してください。");
         }
         OffsetDateTime now = now();
         Round round = new Round();
@@ -130,12 +168,14 @@ public class RoundService {
         round.createdAt = now;
         round.updatedAt = now;
         round.revision = 1;
+        round.autoEnrol = autoEnrol;
         rounds.persist(round);
         rounds.flush();
         rounds.addParticipants(round.id, participants);
+        pictures.sync(List.of(round.id));
         audit.record("round.created", "round", round.id, scope.id, scope.path, null, round.revision);
         events.roundOpened(round);
-        return view(round);
+        return view(round, copied);
     }
 
     private Round copySource(RoundRequests.Create request) {
@@ -150,7 +190,7 @@ public class RoundService {
     }
 
     RoundResponse get(long id) {
-        return view(require(id));
+        return view(require(id), null);
     }
 
     Page<RoundResponse> list(Long scopeUnitId, Long participantId, RoundStatus status, PageParams paging) {
@@ -181,11 +221,43 @@ public class RoundService {
         Map<Long, long[]> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList(), access.scopePrefix());
         List<RoundResponse> items = page.stream().map(r -> {
             long[] c = counts.getOrDefault(r.id, new long[2]);
-            return RoundResponse.of(r, new RoundResponse.Progress(c[0], c[1], null));
+            return RoundResponse.of(r, new RoundResponse.Progress(c[0], c[1], null, null, null));
         }).toList();
         return Page.of(items, paging, found.count());
     }
 
+    @Transactional
+    RoundResponse patch(long id, RoundRequests.Patch patch) {
+        Round round = requireOpen(id, "change it");
+        if (patch.title() != null && patch.title().isBlank()) {
+            throw ProblemException.invalid("title", "must not be blank");
+        }
+        int before = round.revision;
+        boolean changed = false;
+        if (patch.title() != null && !patch.title().strip().equals(round.title)) {
+            round.title = patch.title().strip();
+            changed = true;
+        }
+        if (patch.dueDate() != null && !patch.dueDate().equals(round.dueDate)) {
+            round.dueDate = patch.dueDate();
+            changed = true;
+        }
+        if (patch.autoEnrol() != null && patch.autoEnrol() != round.autoEnrol) {
+            round.autoEnrol = patch.autoEnrol();
+            changed = true;
+        }
+        if (changed) {
+            touch(round);
+            Unit scope = units.load(round.scopeUnitId);
+            audit.record("round.updated", "round", round.id, scope.id, scope.path, before, round.revision);
+        }
+        return view(round, null);
+    }
+
+    /**
+     * Closes or reopens. Closing freezes the round's picture of the organisation; reopening brings it up to
+     * date with the units as they are now (audited as round.resynced when that changed anything).
+     */
     @Transactional
     RoundResponse setStatus(long id, RoundStatus target) {
         Round round = requireWritable(id);
@@ -194,28 +266,75 @@ public class RoundService {
             round.status = target;
             round.closedAt = target == RoundStatus.CLOSED ? now() : null;
             touch(round);
+            Unit scope = units.load(round.scopeUnitId);
             audit.record(target == RoundStatus.CLOSED ? "round.closed" : "round.reopened", "round", round.id,
-                    round.scopeUnitId, units.load(round.scopeUnitId).path, before, round.revision);
+                    scope.id, scope.path, before, round.revision);
+            if (target == RoundStatus.OPEN && pictures.sync(List.of(round.id)) > 0) {
+                audit.record("round.resynced", "round", round.id, scope.id, scope.path, round.revision, round.revision);
+            }
             events.roundStatusChanged(round);
         }
-        return view(round);
+        return view(round, null);
     }
 
     @Transactional
     RoundResponse replaceParticipants(long id, List<Long> unitIds) {
-        Round round = requireWritable(id);
-        if (!round.isOpen()) {
-            throw ProblemException.conflict("/problems/round-closed", "Round closed",
-                    "Round " + id + " is closed; reopen it to change its participants");
-        }
+        Round round = requireOpen(id, "change its participants");
         Unit scope = units.load(round.scopeUnitId);
         List<Long> participants = checkedParticipants(scope, unitIds, "unitIds");
+        Set<Long> before = new LinkedHashSet<>(rounds.participantIds(id));
         rounds.removeParticipantsExcept(id, participants);
         rounds.addParticipants(id, participants);
+        List<Long> added = participants.stream().filter(u -> !before.contains(u)).sorted().toList();
+        List<Long> removed = before.stream().filter(u -> !participants.contains(u)).sorted().toList();
+        participantsChanged(round, scope, "round.participants-replaced", added, removed);
+        return view(round, null);
+    }
+
+    /** Adds units to an open round; units that already take part are left as they are. */
+    @Transactional
+    RoundResponse addParticipants(long id, List<Long> unitIds) {
+        Round round = requireOpen(id, "change its participants");
+        Unit scope = units.load(round.scopeUnitId);
+        List<Long> wanted = checkedParticipants(scope, unitIds, "unitIds");
+        Set<Long> before = new HashSet<>(rounds.participantIds(id));
+        List<Long> added = wanted.stream().filter(u -> !before.contains(u)).sorted().toList();
+        rounds.addParticipants(id, added);
+        participantsChanged(round, scope, "round.participants-added", added, List.of());
+        return view(round, null);
+    }
+
+    /** Takes a unit out of an open round; a sheet it gave is kept but no longer counted. */
+    @Transactional
+    RoundResponse removeParticipant(long id, long unitId) {
+        Round round = requireOpen(id, "change its participants");
+        Unit scope = units.load(round.scopeUnitId);
+        Set<Long> before = new HashSet<>(rounds.participantIds(id));
+        if (!before.contains(unitId)) {
+            throw ProblemException.notFound("Participant", unitId);
+        }
+        if (before.size() == 1) {
+            Unit unit = units.load(unitId);
+            throw ProblemException.unprocessable("/problems/no-participants", "No participants",
+                            "Unit " + label(unit, Language.EN) + " is the last participant of round " + id
+                                    + "; a round keeps at least one")
+                    .inJapanese(label(unit, Language.JA) + "は診断 " + id + " の最後の対象です。対象は一つ以上必要です。");
+        }
+        rounds.removeParticipants(id, List.of(unitId));
+        participantsChanged(round, scope, "round.participants-removed", List.of(), List.of(unitId));
+        return view(round, null);
+    }
+
+    /** Records a change of the participant set: picture, revision, audit trail and webhook, in this transaction. */
+    void participantsChanged(Round round, Unit scope, String action, List<Long> added, List<Long> removed) {
+        if (added.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        pictures.sync(List.of(round.id));
         int before = round.revision;
         touch(round);
-        audit.record("round.participants-replaced", "round", round.id, scope.id, scope.path, before, round.revision);
-        return view(round);
+        audit.record(action, "round", round.id, scope.id, scope.path, before, round.revision);
+        events.participantsChanged(round, added, removed);
     }
 
     private List<Long> checkedParticipants(Unit scope, List<Long> ids, String field) {
@@ -233,9 +352,10 @@ public class RoundService {
             } else if (unit == null) {
                 errors.add(new Problem.FieldError(at, "unit " + id + " does not exist"));
             } else if (!scope.contains(unit)) {
-                errors.add(new Problem.FieldError(at, "unit " + id + " is outside the round's scope (unit " + scope.id + ")"));
+                errors.add(new Problem.FieldError(at, "unit " + label(unit, Language.EN) + " is outside the round's scope ("
+                        + label(scope, Language.EN) + ")"));
             } else if (unit.isArchived()) {
-                errors.add(new Problem.FieldError(at, "unit " + id + " is archived"));
+                errors.add(new Problem.FieldError(at, "unit " + label(unit, Language.EN) + " is archived"));
             }
         }
         if (!errors.isEmpty()) {
@@ -244,17 +364,41 @@ public class RoundService {
         return List.copyOf(distinct);
     }
 
-    /** The round with its progress, counted over the participants the caller may see. */
-    private RoundResponse view(Round round) {
-        String prefix = access.scopePrefix();
-        long[] counts = rounds.progressCounts(List.of(round.id), prefix).getOrDefault(round.id, new long[2]);
-        List<RoundResponse.MissingUnit> missing = rounds.missing(round.id, prefix).stream()
-                .map(row -> new RoundResponse.MissingUnit(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
-                .toList();
-        return RoundResponse.of(round, new RoundResponse.Progress(counts[0], counts[1], missing));
+    /** Units that should take part in the open round but do not, and participants that are no longer leaves. */
+    public record Drift(List<RoundResponse.DriftUnit> notParticipating, List<RoundResponse.DriftUnit> participantsWithChildren) {
+        static final Drift NONE = new Drift(List.of(), List.of());
     }
 
-    private static void touch(Round round) {
+    /**
+     * The drift of the round under a unit (by the units as they are now): none once the round is closed,
+     * since a closed round is compared with nothing.
+     */
+    public Drift drift(Round round, Unit under) {
+        if (!round.isOpen()) {
+            return Drift.NONE;
+        }
+        Unit scope = units.load(round.scopeUnitId);
+        String prefix = scope.contains(under) ? under.path : scope.path;
+        if (!access.caller().global() && !prefix.startsWith(access.scopePrefix())) {
+            prefix = access.scopePrefix();
+        }
+        return new Drift(rounds.notParticipating(round.id, prefix), rounds.participantsWithChildren(round.id, prefix));
+    }
+
+    /** The round with its progress and drift, counted over the participants the caller may see. */
+    private RoundResponse view(Round round, RoundResponse.CopiedFrom copied) {
+        String prefix = access.scopePrefix();
+        long[] counts = rounds.progressCounts(List.of(round.id), prefix).getOrDefault(round.id, new long[2]);
+        Drift drift = drift(round, units.load(round.scopeUnitId));
+        return RoundResponse.of(round, new RoundResponse.Progress(counts[0], counts[1], rounds.missing(round.id, prefix),
+                drift.notParticipating(), drift.participantsWithChildren()), copied);
+    }
+
+    private static String label(Unit unit, Language language) {
+        return UnitNamed.label(unit.code, unit.name, language);
+    }
+
+    static void touch(Round round) {
         round.revision++;
         round.updatedAt = now();
     }

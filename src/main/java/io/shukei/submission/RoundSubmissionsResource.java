@@ -17,6 +17,7 @@ import io.shukei.api.BuildTurns;
 import io.shukei.api.Downloads;
 import io.shukei.api.Negotiation;
 import io.shukei.api.PageParams;
+import io.shukei.api.TableFormat;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,8 +72,8 @@ public class RoundSubmissionsResource {
                          @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
                          @Valid @BeanParam PageParams paging,
                          @Context HttpHeaders headers, @Context Request request) {
-        SubmissionFormat chosen = Negotiation.choose(SubmissionFormat.class, format, headers.getAcceptableMediaTypes());
-        if (chosen == SubmissionFormat.JSON) {
+        TableFormat chosen = Negotiation.choose(TableFormat.class, format, headers.getAcceptableMediaTypes());
+        if (chosen == TableFormat.JSON) {
             return Response.ok(service.list(roundId, paging), chosen.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
         // Every sheet of the round at once: built in a turn (BuildTurns), like a report.

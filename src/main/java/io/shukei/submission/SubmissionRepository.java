@@ -8,11 +8,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.shukei.db.Jdbc;
-import io.shukei.unit.Unit;
 
 @ApplicationScoped
 class SubmissionRepository implements PanacheRepository<Submission> {
@@ -77,29 +77,58 @@ class SubmissionRepository implements PanacheRepository<Submission> {
                 sheet.updatedAt).get(0);
     }
 
-    /** A current sheet with its current revision (for the comments) and its unit. */
-    record Current(Submission submission, SubmissionRevision revision, Unit unit) {
+    /** A current sheet with its current revision (for the comments) and its unit's code and name in the round. */
+    record Current(Submission submission, SubmissionRevision revision, String unitCode, String unitName) {
     }
 
-    /** A slice of a round's current sheets under a path prefix in tree order, read in one query whatever its size. */
+    private static final TypeReference<Map<String, String>> COMMENTS = new TypeReference<>() {
+    };
+
+    /**
+     * A slice of a round's current sheets under a path prefix (of the units as they are now: the caller's
+     * scope), named and ordered as the round's picture holds the units, read in one query whatever its size.
+     */
     List<Current> current(long roundId, String pathPrefix, int offset, int limit) {
-        return getEntityManager().createQuery(
-                        "select s, r, u from Submission s, SubmissionRevision r, Unit u where r.submissionId = s.id "
-                                + "and r.revision = s.revision and u.id = s.unitId and s.roundId = :round "
-                                + "and u.path like :prefix order by u.treeOrder",
-                        Object[].class)
-                .setParameter("round", roundId)
-                .setParameter("prefix", pathPrefix + "%")
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultStream()
-                .map(row -> new Current((Submission) row[0], (SubmissionRevision) row[1], (Unit) row[2]))
-                .toList();
+        return jdbc.query("""
+                        SELECT s.id, s.unit_id, s.revision, s.created_at, r.answers, cast(r.comments AS text), r.score,
+                               r.respondent, r.catalog_version, r.created_at, ru.code, ru.name
+                        FROM submission s
+                        JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
+                        JOIN round_unit ru ON ru.round_id = s.round_id AND ru.unit_id = s.unit_id
+                        JOIN unit u ON u.id = s.unit_id
+                        WHERE s.round_id = ? AND u.path LIKE ?
+                        ORDER BY ru.tree_order
+                        OFFSET ? LIMIT ?""",
+                row -> {
+                    Submission s = new Submission();
+                    s.id = row.getLong(1);
+                    s.roundId = roundId;
+                    s.unitId = row.getLong(2);
+                    s.revision = row.getInt(3);
+                    s.createdAt = row.getObject(4, OffsetDateTime.class);
+                    SubmissionRevision r = new SubmissionRevision();
+                    r.submissionId = s.id;
+                    r.revision = s.revision;
+                    r.answers = row.getString(5);
+                    r.comments = comments(row.getString(6));
+                    r.score = row.getInt(7);
+                    r.respondent = row.getString(8);
+                    r.catalogVersion = row.getString(9);
+                    r.createdAt = row.getObject(10, OffsetDateTime.class);
+                    return new Current(s, r, row.getString(11), row.getString(12));
+                }, roundId, pathPrefix + "%", offset, limit);
+    }
+
+    private Map<String, String> comments(String text) {
+        try {
+            return json.readValue(text, COMMENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored comments are not a JSON object", e);
+        }
     }
 
     long countCurrent(long roundId, String pathPrefix) {
-        return getEntityManager().createQuery("select count(s) from Submission s, Unit u where u.id = s.unitId "
-                        + "and s.roundId = :round and u.path like :prefix", Long.class)
-                .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getSingleResult();
+        return jdbc.query("SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id WHERE s.round_id = ? "
+                + "AND u.path LIKE ?", row -> row.getLong(1), roundId, pathPrefix + "%").get(0);
     }
 }

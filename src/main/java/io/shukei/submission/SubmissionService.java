@@ -14,10 +14,12 @@ import jakarta.transaction.Transactional;
 
 import io.shukei.api.DomainMetrics;
 import io.shukei.api.ETags;
+import io.shukei.api.Language;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
 import io.shukei.api.Problem;
 import io.shukei.api.ProblemException;
+import io.shukei.api.UnitNamed;
 import io.shukei.catalog.BandView;
 import io.shukei.round.RoundService;
 import io.shukei.security.Access;
@@ -29,6 +31,7 @@ import io.shukei.tally.Score;
 import io.shukei.tally.Sheet;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
+import io.shukei.unit.UnitSummary;
 import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
@@ -118,16 +121,23 @@ class SubmissionService {
 
     SheetResponse get(long roundId, long unitId) {
         Submission current = require(roundId, unitId);
-        Unit unit = units.require(unitId);
-        return view(current, revisions.find(current.id, current.revision), unit.code, unit.name);
+        UnitSummary unit = named(roundId, unitId);
+        return view(current, revisions.find(current.id, current.revision), unit.code(), unit.name());
     }
 
     Page<SheetResponse> history(long roundId, long unitId, PageParams paging) {
         Submission current = require(roundId, unitId);
-        Unit unit = units.require(unitId);
+        UnitSummary unit = named(roundId, unitId);
         List<SheetResponse> items = revisions.history(current.id, io.quarkus.panache.common.Page.of(paging.page, paging.size))
-                .stream().map(r -> view(current, r, unit.code, unit.name)).toList();
+                .stream().map(r -> view(current, r, unit.code(), unit.name())).toList();
         return Page.of(items, paging, revisions.countHistory(current.id));
+    }
+
+    /** The unit as the round names it (its picture: as it was at the close of a closed round). */
+    private UnitSummary named(long roundId, long unitId) {
+        Unit unit = units.require(unitId);
+        return rounds.pictured(roundId, unitId).map(p -> new UnitSummary(unitId, p.code(), p.name(), p.path()))
+                .orElseGet(() -> new UnitSummary(unitId, unit.code, unit.name, unit.path));
     }
 
     /** One page of a round's current sheets, in tree order. */
@@ -135,7 +145,7 @@ class SubmissionService {
         rounds.require(roundId);
         String visible = access.scopePrefix();
         List<SheetResponse> items = submissions.current(roundId, visible, paging.offset(), paging.size).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unit().code, c.unit().name)).toList();
+                .map(c -> view(c.submission(), c.revision(), c.unitCode(), c.unitName())).toList();
         return Page.of(items, paging, submissions.countCurrent(roundId, visible));
     }
 
@@ -143,14 +153,16 @@ class SubmissionService {
     List<SheetResponse> all(long roundId) {
         rounds.require(roundId);
         return submissions.current(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unit().code, c.unit().name)).toList();
+                .map(c -> view(c.submission(), c.revision(), c.unitCode(), c.unitName())).toList();
     }
 
     private Submission require(long roundId, long unitId) {
         rounds.require(roundId);
-        units.require(unitId);
-        return submissions.find(roundId, unitId).orElseThrow(() -> new ProblemException(404,
-                "/problems/not-found", "Not found", "Unit " + unitId + " has not submitted in round " + roundId, null));
+        Unit unit = units.require(unitId);
+        return submissions.find(roundId, unitId).orElseThrow(() -> new ProblemException(404, "/problems/not-found",
+                "Not found", "Unit " + UnitNamed.label(unit.code, unit.name, Language.EN) + " has not submitted in round "
+                + roundId, null).inJapanese(UnitNamed.label(unit.code, unit.name, Language.JA) + "は診断 " + roundId
+                + " にまだ回答していません。"));
     }
 
     /** Checks that questions 1..25 are each answered exactly once; returns the answers in question order. */

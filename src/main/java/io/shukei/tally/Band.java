@@ -41,6 +41,11 @@ public enum Band {
         throw new IllegalStateException("bands cover every score");
     }
 
+    /** The lowest total in the band (inclusive); null for the lowest band, which has none. */
+    public Integer threshold() {
+        return lowerBound == Integer.MIN_VALUE ? null : lowerBound;
+    }
+
     public String situationJa() {
         return situationJa;
     }

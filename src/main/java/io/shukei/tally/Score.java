@@ -34,10 +34,26 @@ public record Score(long numerator, long denominator) implements Comparable<Scor
         return plus(new Score(-other.numerator, other.denominator));
     }
 
-    /** Two decimals, half up: the figure shown to people. */
+    /** Two decimals, half up: subtotals, question points and changes, which have no bands. */
     public BigDecimal rounded() {
         return BigDecimal.valueOf(numerator)
                 .divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * A total as it is shown beside its band: two decimals, half up, except that a value below a band's
+     * threshold is cut to two decimals rather than rounded up onto it (69.995 shows as 69.99, in the band
+     * below 70, as the band decided on the exact value says). So a shown score never contradicts its band.
+     */
+    public BigDecimal shown() {
+        BigDecimal rounded = rounded();
+        Band band = Band.of(this);
+        return Band.of(Score.ofDecimal(rounded)) == band ? rounded
+                : BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.FLOOR);
+    }
+
+    private static Score ofDecimal(BigDecimal value) {
+        return new Score(value.unscaledValue().longValueExact(), BigDecimal.ONE.scaleByPowerOfTen(value.scale()).longValueExact());
     }
 
     public boolean isInteger() {

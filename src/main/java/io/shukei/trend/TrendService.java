@@ -39,14 +39,15 @@ class TrendService {
      */
     TrendResponse trend(long unitId, String policyParam) {
         Unit node = units.require(unitId);
-        List<TrendRepository.RoundRow> rounds = repository.rounds(node.path);
+        List<TrendRepository.RoundRow> rounds = repository.rounds(node.id);
         Policy requested = Enums.parse(Policy.class, policyParam, "policy");
         Policy policy = requested != null ? requested
                 : rounds.isEmpty() ? Policy.CONSOLIDATED : rounds.get(rounds.size() - 1).policy();
-        Map<Long, List<TrendRepository.ParticipantRow>> byRound = repository
-                .participants(rounds.stream().map(TrendRepository.RoundRow::id).toList(), node.path).stream()
+        List<Long> roundIds = rounds.stream().map(TrendRepository.RoundRow::id).toList();
+        Map<Long, List<TrendRepository.ParticipantRow>> byRound = repository.participants(roundIds, node.id).stream()
                 .collect(Collectors.groupingBy(TrendRepository.ParticipantRow::roundId));
-        List<TrendRepository.ChildRow> children = repository.children(node.id);
+        Map<Long, List<TrendRepository.ChildRow>> childrenByRound = repository.children(roundIds, node.id).stream()
+                .collect(Collectors.groupingBy(TrendRepository.ChildRow::roundId));
 
         List<TrendResponse.RoundPoint> points = new ArrayList<>();
         Tally.Result previous = null;
@@ -57,7 +58,7 @@ class TrendService {
             try {
                 result = Tally.of(sheets(rows), policy);
             } catch (Tally.MissingHeadcountException e) {
-                throw ProblemException.missingHeadcount(e.unitIds());
+                throw ProblemException.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()));
             }
             List<TrendResponse.QuestionPoint> questions = new ArrayList<>();
             for (Tally.QuestionResult q : result.questions()) {
@@ -66,18 +67,18 @@ class TrendService {
             }
             Map<Long, Score> childScores = new HashMap<>();
             List<TrendResponse.ChildPoint> childPoints = new ArrayList<>();
-            for (TrendRepository.ChildRow child : children) {
+            for (TrendRepository.ChildRow child : childrenByRound.getOrDefault(round.id(), List.of())) {
                 List<TrendRepository.ParticipantRow> under = rows.stream().filter(r -> r.path().startsWith(child.path())).toList();
                 if (under.isEmpty()) {
                     continue;
                 }
                 Score score = childScore(under, policy);
                 childScores.put(child.unitId(), score);
-                childPoints.add(new TrendResponse.ChildPoint(child.unitId(), child.code(), child.name(), rounded(score),
+                childPoints.add(new TrendResponse.ChildPoint(child.unitId(), child.code(), child.name(), shown(score),
                         change(score, previousChildren.get(child.unitId()))));
             }
             points.add(new TrendResponse.RoundPoint(round.id(), round.title(), round.status(), round.createdAt(),
-                    round.closedAt(), rounded(result.score()), BandView.of(result.band()),
+                    round.closedAt(), shown(result.score()), BandView.of(result.band()),
                     change(result.score(), previous == null ? null : previous.score()), rows.size(),
                     rows.stream().filter(r -> r.answers() != null).count(), questions, childPoints));
             previous = result;
@@ -102,6 +103,11 @@ class TrendService {
 
     private static BigDecimal rounded(Score score) {
         return score == null ? null : score.rounded();
+    }
+
+    /** A total beside its band (Score#shown). */
+    private static BigDecimal shown(Score score) {
+        return score == null ? null : score.shown();
     }
 
     /** Computed on the exact scores and rounded once, so a change is never off by a rounding step. */

@@ -4,13 +4,15 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A site, department or organisation; a unit without parent is an organisation (the root of a tree). */
+/** A group, company, site or department; a unit without parent is the root of a tree (an organisation). */
 @Entity
 @Table(name = "unit")
 public class Unit {
@@ -38,6 +40,9 @@ public class Unit {
     public String name;
 
     public Integer headcount;
+
+    @Enumerated(EnumType.STRING)
+    public UnitKind kind;
 
     @Column(name = "archived_at")
     public OffsetDateTime archivedAt;

@@ -49,7 +49,7 @@ public class UnitResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String UNIT_EXAMPLE = """
-            {"id":51,"code":"tokyo-sales","name":"東京営業部","parentId":1,"organisationId":1,"headcount":12,
+            {"id":51,"code":"tokyo-sales","name":"東京営業部","kind":"DEPARTMENT","parentId":1,"organisationId":1,"headcount":12,
              "archived":false,"archivedAt":null,"revision":1,
              "createdAt":"2026-04-01T09:00:00Z","updatedAt":"2026-04-01T09:00:00Z"}""";
 
@@ -68,6 +68,8 @@ public class UnitResource {
     @Operation(operationId = "createUnit", summary = "Create an organisation, site or department")
     @RequestBody(content = @Content(examples = {
             @ExampleObject(name = "organisation", value = "{\"code\":\"acme\",\"name\":\"株式会社アクメ\"}"),
+            @ExampleObject(name = "association", value = "{\"code\":\"tokai-isa\",\"name\":\"東海情報セキュリティ協会\",\"kind\":\"GROUP\"}"),
+            @ExampleObject(name = "site", value = "{\"code\":\"tokyo\",\"name\":\"東京本社\",\"parentId\":1,\"kind\":\"SITE\"}"),
             @ExampleObject(name = "department", value = "{\"code\":\"tokyo-sales\",\"name\":\"東京営業部\",\"parentId\":1,\"headcount\":12}")}))
     @APIResponse(responseCode = "201", description = "Created; Location names the new unit",
             content = @Content(schema = @Schema(implementation = UnitResponse.class), examples = @ExampleObject(name = "created", value = UNIT_EXAMPLE)))
@@ -106,9 +108,11 @@ public class UnitResource {
     @PATCH
     @Path("{id}")
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "updateUnit", summary = "Rename, re-code, move within the organisation, set headcount, archive",
+    @Operation(operationId = "updateUnit", summary = "Rename, re-code, move within the organisation, set headcount or kind, archive",
             description = "A JSON merge patch: absent fields are left alone; `headcount: null` clears it. "
-                    + "Send If-Match with the unit's ETag to refuse the change if someone else changed the unit first.")
+                    + "Send If-Match with the unit's ETag to refuse the change if someone else changed the unit first. "
+                    + "Open rounds that hold the unit follow the change; closed rounds keep the organisation as it was "
+                    + "when they were closed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = UnitRequests.Patch.class), examples = {
             @ExampleObject(name = "rename", value = "{\"name\":\"東京本社営業部\",\"headcount\":15}"),
             @ExampleObject(name = "archive", value = "{\"archived\":true}")}))

@@ -9,6 +9,7 @@ public record UnitResponse(
         @Schema(examples = "51") long id,
         @Schema(examples = "tokyo-sales") String code,
         @Schema(examples = "東京営業部") String name,
+        @Schema(examples = "DEPARTMENT") UnitKind kind,
         @Schema(description = "null for an organisation", examples = "1") Long parentId,
         @Schema(description = "The root of this unit's tree", examples = "1") long organisationId,
         @Schema(examples = "12") Integer headcount,
@@ -19,7 +20,7 @@ public record UnitResponse(
         OffsetDateTime updatedAt) {
 
     static UnitResponse of(Unit u) {
-        return new UnitResponse(u.id, u.code, u.name, u.parentId, u.organisationId(), u.headcount, u.isArchived(),
+        return new UnitResponse(u.id, u.code, u.name, u.kind, u.parentId, u.organisationId(), u.headcount, u.isArchived(),
                 u.archivedAt, u.revision, u.createdAt, u.updatedAt);
     }
 }

@@ -7,14 +7,18 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.panache.common.Sort;
 import io.shukei.api.ETags;
+import io.shukei.api.Language;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
 import io.shukei.api.ProblemException;
+import io.shukei.api.UnitNamed;
 import io.shukei.security.Access;
 import io.shukei.security.AuditService;
 
@@ -26,12 +30,14 @@ public class UnitService {
     private final EntityManager em;
     private final Access access;
     private final AuditService audit;
+    private final Event<UnitChange> changes;
 
-    UnitService(UnitRepository units, EntityManager em, Access access, AuditService audit) {
+    UnitService(UnitRepository units, EntityManager em, Access access, AuditService audit, Event<UnitChange> changes) {
         this.units = units;
         this.em = em;
         this.access = access;
         this.audit = audit;
+        this.changes = changes;
     }
 
     /** A unit the caller asked for: 404 when it does not exist or lies outside the caller's scope. */
@@ -74,6 +80,22 @@ public class UnitService {
         return units.activeLeafIds(scope.path);
     }
 
+    /** The nearest unit of the kind above the unit (the unit itself when it is of that kind). */
+    public java.util.Optional<Unit> enclosing(Unit unit, UnitKind kind) {
+        List<Long> line = java.util.Arrays.stream(unit.path.substring(1).split("/")).map(Long::valueOf).toList();
+        return units.find("id in ?1 and kind = ?2", Sort.descending("path"), line, kind).firstResultOptional();
+    }
+
+    /** Active units of the kind under (not equal to) the unit, in tree order, one page of them. */
+    public List<Unit> under(Unit unit, UnitKind kind, int page, int size) {
+        return units.find("path like ?1 and id <> ?2 and kind = ?3 and archivedAt is null", Sort.by("treeOrder"),
+                unit.path + "%", unit.id, kind).page(page, size).list();
+    }
+
+    public long countUnder(Unit unit, UnitKind kind) {
+        return units.count("path like ?1 and id <> ?2 and kind = ?3 and archivedAt is null", unit.path + "%", unit.id, kind);
+    }
+
     public List<Unit> findAll(Set<Long> ids) {
         return units.list("id in ?1", ids);
     }
@@ -91,18 +113,22 @@ public class UnitService {
             }
             access.requireWritable(parent.path);
             if (parent.isArchived()) {
-                throw ProblemException.invalid("parentId", "unit " + request.parentId() + " is archived");
+                throw ProblemException.invalid("parentId", "unit " + label(parent) + " is archived");
             }
             // Serialises concurrent creations under one parent so sibling codes stay unique without a 500.
             em.lock(parent, LockModeType.PESSIMISTIC_WRITE);
         }
-        requireFreeCode(request.parentId(), request.code(), null);
+        UnitKind parentKind = parent == null ? null : parent.kind;
+        UnitKind kind = request.kind() != null ? request.kind() : UnitKind.defaultUnder(parentKind);
+        requireAllowedUnder(kind, parent);
+        requireFreeCode(parent, request.code(), null);
         OffsetDateTime now = now();
         Unit unit = new Unit();
         unit.parentId = request.parentId();
         unit.code = request.code();
         unit.name = request.name().strip();
         unit.headcount = request.headcount();
+        unit.kind = kind;
         unit.createdAt = now;
         unit.updatedAt = now;
         unit.revision = 1;
@@ -110,6 +136,7 @@ public class UnitService {
         units.persist(unit);
         unit.path = (parent == null ? "/" : parent.path) + unit.id + "/";
         audit.record("unit.created", "unit", unit.id, unit.id, unit.path, null, unit.revision);
+        fire(UnitChange.Type.CREATED, unit, unit.path);
         return UnitResponse.of(unit);
     }
 
@@ -135,10 +162,12 @@ public class UnitService {
         em.refresh(unit, LockModeType.PESSIMISTIC_WRITE);
         ETags.checkIfMatch(ifMatch, unit.revision);
         int before = unit.revision;
+        String pathBefore = unit.path;
         boolean changed = false;
+        boolean moved = false;
         if (present.contains("parentId") && !Objects.equals(patch.parentId(), unit.parentId)) {
-            move(unit, patch.parentId());
-            changed = true;
+            move(unit, patch.parentId(), present.contains("kind") ? patch.kind() : unit.kind);
+            changed = moved = true;
         }
         if (present.contains("name")) {
             String name = required("name", patch.name()).strip();
@@ -154,12 +183,19 @@ public class UnitService {
             unit.headcount = patch.headcount();
             changed = true;
         }
-        if (changed) {
-            requireFreeCode(unit.parentId, unit.code, unit.id);
+        List<Unit> rekinded = List.of();
+        if (present.contains("kind") && required("kind", patch.kind()) != unit.kind) {
+            rekinded = changeKind(unit, patch.kind());
+            changed = true;
         }
+        if (changed) {
+            requireFreeCode(unit.parentId == null ? null : units.findById(unit.parentId), unit.code, unit.id);
+        }
+        UnitChange.Type archiving = null;
         if (present.contains("archived")) {
             if (required("archived", patch.archived()) != unit.isArchived()) {
                 unit.archivedAt = patch.archived() ? now() : null;
+                archiving = patch.archived() ? UnitChange.Type.ARCHIVED : UnitChange.Type.UNARCHIVED;
                 changed = true;
             }
         }
@@ -167,8 +203,46 @@ public class UnitService {
             unit.revision++;
             unit.updatedAt = now();
             audit.record("unit.updated", "unit", unit.id, unit.id, unit.path, before, unit.revision);
+            fire(moved ? UnitChange.Type.MOVED : UnitChange.Type.UPDATED, unit, pathBefore);
+            if (archiving != null) {
+                fire(archiving, unit, unit.path);
+            }
+            for (Unit child : rekinded) {
+                fire(UnitChange.Type.UPDATED, child, child.path);
+            }
         }
         return UnitResponse.of(unit);
+    }
+
+    /**
+     * Sets a unit's kind where its parent and children allow it. A company at the top that becomes a group
+     * makes its direct children (recorded as its sites or departments) member companies: the one change that
+     * turns an association kept as one company into what it is.
+     *
+     * @return the children whose kind changed with it
+     */
+    private List<Unit> changeKind(Unit unit, UnitKind kind) {
+        Unit parent = unit.parentId == null ? null : units.findById(unit.parentId);
+        requireAllowedUnder(kind, parent);
+        List<Unit> children = units.list("parentId", unit.id);
+        boolean membersBecomeCompanies = unit.parentId == null && unit.kind == UnitKind.COMPANY && kind == UnitKind.GROUP;
+        List<Unit> rekinded = new java.util.ArrayList<>();
+        for (Unit child : children) {
+            if (membersBecomeCompanies && child.kind != UnitKind.COMPANY) {
+                em.lock(child, LockModeType.PESSIMISTIC_WRITE);
+                int childBefore = child.revision;
+                child.kind = UnitKind.COMPANY;
+                child.revision++;
+                child.updatedAt = now();
+                audit.record("unit.updated", "unit", child.id, child.id, child.path, childBefore, child.revision);
+                rekinded.add(child);
+            } else if (!child.kind.allowedUnder(kind)) {
+                throw ProblemException.invalid("kind", "a " + kind + " cannot hold " + child.kind + " " + label(child)
+                        + "; allowed under a " + kind + ": " + kind.children());
+            }
+        }
+        unit.kind = kind;
+        return rekinded;
     }
 
     @Transactional
@@ -177,21 +251,25 @@ public class UnitService {
         em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
         if (units.hasChildren(id)) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
-                    "Unit " + id + " has child units; delete or move them first, or archive it");
+                    "Unit " + label(unit) + " has child units; delete or move them first, or archive it")
+                    .inJapanese(label(unit, Language.JA) + "には下位の部署があります。先に削除か移動をするか、アーカイブしてください。");
         }
+        fire(UnitChange.Type.DELETING, unit, unit.path);
         Number uses = (Number) em.createNativeQuery("SELECT (SELECT count(*) FROM round_participant WHERE unit_id = :id)"
+                        + " + (SELECT count(*) FROM round_unit WHERE unit_id = :id)"
                         + " + (SELECT count(*) FROM round WHERE scope_unit_id = :id)"
                         + " + (SELECT count(*) FROM submission WHERE unit_id = :id)")
                 .setParameter("id", id).getSingleResult();
         if (uses.longValue() > 0) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
-                    "Unit " + id + " takes part in rounds and keeps their history; archive it instead (PATCH archived=true)");
+                    "Unit " + label(unit) + " takes part in rounds and keeps their history; archive it instead (PATCH archived=true)")
+                    .inJapanese(label(unit, Language.JA) + "は診断に参加しており、その記録が残ります。削除せずにアーカイブしてください(PATCH archived=true)。");
         }
         audit.record("unit.deleted", "unit", unit.id, unit.id, unit.path, unit.revision, null);
         units.delete(unit);
     }
 
-    private void move(Unit unit, Long newParentId) {
+    private void move(Unit unit, Long newParentId, UnitKind kind) {
         if (newParentId == null || unit.parentId == null) {
             throw ProblemException.invalid("parentId", "an organisation cannot be moved, and a unit cannot leave its organisation");
         }
@@ -206,7 +284,11 @@ public class UnitService {
             throw ProblemException.invalid("parentId", "a unit cannot move under itself or its own descendants");
         }
         if (parent.isArchived()) {
-            throw ProblemException.invalid("parentId", "unit " + newParentId + " is archived");
+            throw ProblemException.invalid("parentId", "unit " + label(parent) + " is archived");
+        }
+        if (kind != null && !kind.allowedUnder(parent.kind)) {
+            throw ProblemException.invalid("parentId", "a " + kind + " cannot sit under " + parent.kind + " " + label(parent)
+                    + "; allowed under it: " + parent.kind.children());
         }
         access.requireWritable(parent.path);
         String newPrefix = parent.path + unit.id + "/";
@@ -216,11 +298,38 @@ public class UnitService {
         unit.parentId = parent.id;
     }
 
-    private void requireFreeCode(Long parentId, String code, Long exceptId) {
+    private static void requireAllowedUnder(UnitKind kind, Unit parent) {
+        if (!kind.allowedUnder(parent == null ? null : parent.kind)) {
+            throw ProblemException.invalid("kind", parent == null
+                    ? "a unit at the top is a GROUP or a COMPANY"
+                    : "a " + kind + " cannot sit under " + parent.kind + " " + label(parent) + "; allowed under it: "
+                    + parent.kind.children());
+        }
+    }
+
+    /** Tells the features that follow units (rounds), in this transaction, after the change reached the database. */
+    private void fire(UnitChange.Type type, Unit unit, String oldPath) {
+        em.flush();
+        changes.fire(new UnitChange(type, unit.id, unit.path, oldPath));
+    }
+
+    /** The unit as a message names it: code and name, in English. */
+    static String label(Unit unit) {
+        return label(unit, Language.EN);
+    }
+
+    static String label(Unit unit, Language language) {
+        return UnitNamed.label(unit.code, unit.name, language);
+    }
+
+    private void requireFreeCode(Unit parent, String code, Long exceptId) {
+        Long parentId = parent == null ? null : parent.id;
         if (units.siblingHasCode(parentId, code, exceptId)) {
             throw ProblemException.conflict("/problems/duplicate-code", "Duplicate code",
-                    "Another unit " + (parentId == null ? "at the top level" : "under unit " + parentId)
+                    "Another unit " + (parent == null ? "at the top level" : "under " + label(parent))
                             + " already has the code '" + code + "'")
+                    .inJapanese((parent == null ? "最上位" : label(parent, Language.JA) + "の下") + "には、コード「" + code
+                            + "」の部署がすでにあります。")
                     .with("field", "code");
         }
     }

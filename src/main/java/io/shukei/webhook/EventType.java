@@ -10,9 +10,11 @@ public enum EventType {
     ROUND_OPENED("round.opened", true),
     ROUND_CLOSED("round.closed", true),
     ROUND_REOPENED("round.reopened", true),
-    ROUND_COMPLETED("round.completed", true);
+    ROUND_COMPLETED("round.completed", true),
+    ROUND_PARTICIPANTS_CHANGED("round.participants-changed", true);
 
-    static final String NAMES = "submission.created, submission.updated, round.opened, round.closed, round.reopened, round.completed";
+    static final String NAMES = "submission.created, submission.updated, round.opened, round.closed, round.reopened, "
+            + "round.completed, round.participants-changed";
 
     final String wire;
     /**

@@ -2,6 +2,7 @@ package io.shukei.webhook;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,6 +44,11 @@ public class WebhookEvents {
     record RoundData(long roundId, long scopeUnitId, RoundStatus status, int revision, String link) {
     }
 
+    /** Who joined and who left; the link lists the round with its participants' progress. */
+    record ParticipantsData(long roundId, long scopeUnitId, RoundStatus status, int revision, List<Long> added,
+                            List<Long> removed, String link) {
+    }
+
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
     public void sheetStored(RoundService.SheetAdmission round, int revision, boolean created) {
         long roundId = round.roundId();
@@ -61,6 +67,15 @@ public class WebhookEvents {
     /** The round was closed or reopened (call only on an actual change). */
     public void roundStatusChanged(Round round) {
         record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED, round, "");
+    }
+
+    /**
+     * The participant set of the round changed: through the API, or because units appeared in or left its
+     * scope (autoEnrol, moves).
+     */
+    public void participantsChanged(Round round, List<Long> added, List<Long> removed) {
+        record(EventType.ROUND_PARTICIPANTS_CHANGED, units.load(round.scopeUnitId).path, new ParticipantsData(round.id,
+                round.scopeUnitId, round.status, round.revision, added, removed, "/api/v1/rounds/" + round.id));
     }
 
     private void record(EventType type, Round round, String linkSuffix) {

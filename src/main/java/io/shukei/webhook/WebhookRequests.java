@@ -23,7 +23,7 @@ final class WebhookRequests {
     record Create(
             @NotBlank @Size(max = 2000) @Schema(description = "An https URL on a public address", examples = "https://hooks.example.com/shukei")
             String url,
-            @NotNull @Size(min = 1, max = 6) @Schema(description = EVENTS, examples = "[\"submission.created\",\"round.completed\"]")
+            @NotNull @Size(min = 1, max = 7) @Schema(description = EVENTS, examples = "[\"submission.created\",\"round.completed\"]")
             List<@NotNull String> events,
             @NotNull @Schema(description = "Events of this unit's subtree are sent", examples = "1") Long unitId,
             @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters")
@@ -34,7 +34,7 @@ final class WebhookRequests {
     @Schema(name = "WebhookPatch")
     record Patch(
             @Size(min = 1, max = 2000) String url,
-            @Size(min = 1, max = 6) @Schema(description = EVENTS) List<@NotNull String> events,
+            @Size(min = 1, max = 7) @Schema(description = EVENTS) List<@NotNull String> events,
             @Schema(description = "true holds deliveries back; they are sent when it is set to false again") Boolean paused,
             @Size(max = 500) @Pattern(regexp = TEXT, message = "must not contain control characters") String description) {
     }

@@ -142,7 +142,7 @@ class ReportResourceTest {
         long nine = 9_000_000_000L + org;
         long ten = 10_000_000_000L + org;
         try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO unit (id, parent_id, path, code, "
-                + "name, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, now(), now(), 1)")) {
+                + "name, kind, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, 'DEPARTMENT', now(), now(), 1)")) {
             for (long id : new long[] {ten, nine}) {
                 s.setLong(1, id);
                 s.setLong(2, org);

@@ -38,9 +38,11 @@ class RoundResourceTest {
                 .body("progress.expected", equalTo(3))
                 .body("progress.submitted", equalTo(1))
                 .body("progress.missing.unitId", containsInAnyOrder((int) b, (int) c));
-        // a later unit does not join an existing round
-        Api.unit("Late", site, null);
-        json().get("/api/v1/rounds/" + round).then().body("progress.expected", equalTo(3));
+        // a unit created later in the scope joins the open round by itself (autoEnrol, the default)
+        long late = Api.unit("Late", site, null);
+        json().get("/api/v1/rounds/" + round).then().body("autoEnrol", equalTo(true))
+                .body("progress.expected", equalTo(4))
+                .body("progress.missing.unitId", containsInAnyOrder((int) b, (int) c, (int) late));
     }
 
     @Test

@@ -27,8 +27,8 @@ import io.shukei.Api;
 @QuarkusTest
 class AccessMatrixTest {
 
-    /** The objects of one organisation that the requests aim at. */
-    record Target(long org, long site, long dept, long round, long commitment, long webhook, long delivery) {
+    /** The objects of one organisation (a company in a group) that the requests aim at. */
+    record Target(long group, long org, long site, long dept, long round, long commitment, long webhook, long delivery) {
     }
 
     record Call(String method, String path, Object body) {
@@ -42,7 +42,8 @@ class AccessMatrixTest {
     }
 
     private static Target organisation(String name) {
-        long org = Api.unit(name, null, null);
+        long group = Api.group(name + " group");
+        long org = Api.unit(name, group, null);
         long webhook = webhook(org);
         long site = Api.unit(name + " site", org, null);
         long dept = Api.unit(name + " dept", site, 5);
@@ -58,7 +59,7 @@ class AccessMatrixTest {
                 .post("/api/v1/units/" + org + "/security-action/publication").then().statusCode(201);
         long delivery = json().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");
-        return new Target(org, site, dept, round, commitment, webhook, delivery);
+        return new Target(group, org, site, dept, round, commitment, webhook, delivery);
     }
 
     private static String key(Role role, long unitId) {
@@ -83,6 +84,12 @@ class AccessMatrixTest {
         calls.put("reopenRound", t -> new Call("POST", "/api/v1/rounds/" + Api.round(t.org()) + "/reopen", null));
         calls.put("replaceRoundParticipants", t -> new Call("PUT", "/api/v1/rounds/" + Api.round(t.org()) + "/participants",
                 Map.of("unitIds", List.of(t.dept()))));
+        calls.put("updateRound", t -> new Call("PATCH", "/api/v1/rounds/" + Api.round(t.org()), Map.of("autoEnrol", false)));
+        calls.put("addRoundParticipants", t -> new Call("POST", "/api/v1/rounds/" + Api.round(t.org()) + "/participants",
+                Map.of("unitIds", List.of(t.dept()))));
+        calls.put("removeRoundParticipant", t -> new Call("DELETE", "/api/v1/rounds/" + Api.round(t.org())
+                + "/participants/" + t.dept(), null));
+        calls.put("listMemberCompanies", t -> new Call("GET", "/api/v1/units/" + t.group() + "/member-companies", null));
         calls.put("putSubmission", t -> new Call("PUT", "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept(),
                 Api.sheet("P".repeat(24) + (Api.unique("x").hashCode() % 2 == 0 ? "I" : "N"))));
         calls.put("getSubmission", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept(), null));
@@ -154,8 +161,8 @@ class AccessMatrixTest {
         Target mine = organisation(Api.unique("自社"));
         Target theirs = organisation(Api.unique("他社"));
         Map<Role, String> keys = new LinkedHashMap<>();
-        keys.put(Role.ADMIN, key(Role.ADMIN, mine.org()));
-        keys.put(Role.VIEWER, key(Role.VIEWER, mine.org()));
+        keys.put(Role.ADMIN, key(Role.ADMIN, mine.group()));
+        keys.put(Role.VIEWER, key(Role.VIEWER, mine.group()));
         keys.put(Role.RESPONDENT, key(Role.RESPONDENT, mine.dept()));
         List<String> defects = new ArrayList<>();
         Map<String, Function<Target, Call>> calls = calls();
