@@ -88,6 +88,33 @@ class WebhookResourceTest {
     }
 
     @Test
+    void integratorsAreToldWhenTheParticipantSetChanges() throws Exception {
+        long org = Api.unit("組織", null, null);
+        long d1 = Api.unit("営業部", org, null);
+        try (Receiver receiver = new Receiver()) {
+            subscribe(receiver.url(), org, List.of("round.participants-changed"));
+            long round = Api.round(org);
+            long late = Api.unit("新設課", org, null);
+            Receiver.Received enrolled = receiver.await(Receiver.event("round.participants-changed", Map.of("roundId", round)));
+            assertEquals(List.of(late), ids(enrolled, "added"));
+            assertEquals(List.of(), ids(enrolled, "removed"));
+            assertEquals("/api/v1/rounds/" + round, enrolled.json().get("data").get("link").asText());
+
+            json().delete("/api/v1/rounds/" + round + "/participants/" + d1).then().statusCode(200);
+            Receiver.Received removed = receiver.await(r -> Receiver.event("round.participants-changed", Map.of("roundId", round))
+                    .test(r) && !ids(r, "removed").isEmpty());
+            assertEquals(List.of(d1), ids(removed, "removed"));
+            assertEquals(2, receiver.received().size());
+        }
+    }
+
+    private static List<Long> ids(Receiver.Received event, String field) {
+        List<Long> ids = new java.util.ArrayList<>();
+        event.json().get("data").get(field).forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    @Test
     void aReceiverThatFailsTwiceGetsTheEventOnTheThirdTry() throws Exception {
         long org = Api.unit("組織", null, null);
         Api.unit("部署", org, null);
