@@ -58,6 +58,21 @@ class TallyTest {
     }
 
     @Test
+    void aShownTotalNeverRoundsAcrossABandThreshold() {
+        // Just under a threshold: cut, so that the figure stays in the band the exact value is in.
+        assertEquals(new BigDecimal("69.99"), new Score(13_999, 200).shown());
+        assertEquals(new BigDecimal("70.00"), new Score(13_999, 200).rounded());
+        assertEquals(Band.INSUFFICIENT, Band.of(new Score(13_999, 200)));
+        assertEquals(new BigDecimal("99.99"), new Score(19_999, 200).shown());
+        assertEquals(new BigDecimal("49.99"), new Score(99_999, 2_000).shown());
+        // Elsewhere: half up, as before.
+        assertEquals(new BigDecimal("70.01"), new Score(70_009, 1_000).shown());
+        assertEquals(new BigDecimal("69.99"), new Score(69_994, 1_000).shown());
+        assertEquals(new BigDecimal("81.67"), new Score(245, 3).shown());
+        assertEquals(new BigDecimal("-0.33"), new Score(-1, 3).shown());
+    }
+
+    @Test
     void noSheetsGiveNoScoreRatherThanZero() {
         for (Policy policy : Policy.values()) {
             Tally.Result result = Tally.of(List.of(), policy);
