@@ -36,8 +36,10 @@ public class CatalogResource {
     }
 
     @GET
-    @Operation(operationId = "getCatalog", summary = "The 25 questions, 3 parts and 4 answers with their points",
+    @Operation(operationId = "getCatalog", summary = "The 25 questions, 3 parts and 4 answers with their points, and IPA's bands",
             description = "Japanese texts are IPA's own wording. English texts are an unofficial translation. "
+                    + "bands gives IPA's interpretation of a total and displayRule how totals are shown beside them "
+                    + "(two decimals, never rounded across a band threshold). "
                     + "Accept-Language (or lang) picks the primary `text`/`title`/`label`; both languages are always in `texts`/`titles`/`labels`.")
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogResponse.class),
