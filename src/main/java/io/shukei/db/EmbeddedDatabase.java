@@ -43,6 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
+        PackagedBinaries.besideApplication().ifPresent(builder::setPgBinaryResolver);
         EmbeddedPostgres postgres = builder.start();
         LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d; data lives in %s", postgres.getPort(), dir);
         return new EmbeddedDatabase(postgres, dir);
