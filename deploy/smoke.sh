@@ -34,9 +34,21 @@ export DOCKER_HOST="unix://$WORK/docker.sock" DOCKER_CONFIG="$WORK/docker-config
 COMPOSE=("$DOCKER" compose --progress quiet -f "$ROOT/deploy/compose/compose.yaml" --env-file "$WORK/compose.env")
 IMAGE=shukei:1.0.0
 
+STEP_PID=
+# Ends a process and everything it started, deepest first.
+kill_tree() {
+    local child
+    for child in $(pgrep -P "$1"); do kill_tree "$child"; done
+    kill -TERM "$1" 2>/dev/null || true
+}
+
 teardown() {
     trap - EXIT INT TERM
     echo "== teardown"
+    if [ -n "$STEP_PID" ]; then
+        kill_tree "$STEP_PID"
+        wait "$STEP_PID" 2>/dev/null
+    fi
     if [ -S "$WORK/docker.sock" ] && timeout 10 "$DOCKER" version >/dev/null 2>&1; then
         timeout 120 "${COMPOSE[@]}" down --volumes --remove-orphans --timeout 20 >/dev/null 2>&1 \
             || echo "  (compose down failed; the daemon's shutdown stops what is left)"
@@ -48,9 +60,10 @@ teardown() {
         for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
         kill -KILL "$pid" 2>/dev/null || true
     done
-    # Mounts the daemon may have left (overlay layers, its own exec root), deepest first.
+    # Mounts the daemon or an interrupted mmdebstrap may have left (overlay layers, the exec root, a
+    # chroot's /proc, /sys and /dev), deepest first; rm stays on this file system all the same.
     findmnt -rn -o TARGET | grep "^$WORK/" | sort -r | xargs -r -n 1 umount -l 2>/dev/null || true
-    rm -rf "$WORK"
+    rm -rf --one-file-system "$WORK"
     echo "== times"
     printf '  %s\n' "${TIMES[@]}" "$(printf '%-42s %4d s' 'whole run, teardown included' "$SECONDS")"
     echo "smoke: $passed passed, $failed failed"
@@ -61,13 +74,17 @@ trap teardown EXIT
 trap 'nok "interrupted"; exit 1' INT TERM
 
 # Runs one step in a subshell with `set -e` (a failing command ends the step), times it, and ends the
-# whole run when it fails: later steps need it.
+# whole run when it fails: later steps need it. In the background, so that a signal reaches the trap
+# at once instead of after the step.
 step() {
     local name=$1 start=$SECONDS rc
     shift
     echo "== $name"
-    ( set -e; "$@" )
+    ( set -e; "$@" ) &
+    STEP_PID=$!
+    wait "$STEP_PID"
     rc=$?
+    STEP_PID=
     TIMES+=("$(printf '%-42s %4d s' "$name" $((SECONDS - start)))")
     if [ "$rc" = 0 ]; then ok "$name"; else nok "$name (exit $rc)"; exit 1; fi
 }
@@ -134,7 +151,10 @@ start_daemon() {
 }
 
 # Root file systems from Debian packages, imported as the images the Dockerfile and compose.yaml name.
+# mmdebstrap builds them in $WORK/tmp, which teardown clears even after an interruption.
 base_images() {
+    export TMPDIR="$WORK/tmp"
+    mkdir -p "$TMPDIR"
     # Without documentation, manual pages and translations; update-alternatives still needs man1/.
     local exclude=(--dpkgopt='path-exclude=/usr/share/doc/*' --dpkgopt='path-exclude=/usr/share/man/*'
         --dpkgopt='path-exclude=/usr/share/locale/*' --dpkgopt='path-exclude=/usr/share/info/*'
