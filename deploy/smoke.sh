@@ -96,13 +96,12 @@ check() {
     if "$@"; then ok "$what"; else nok "$what"; fi
 }
 
+# The Debian archive apt already uses (a URI ending in /debian, in one-line or deb822 sources).
 debian_mirror() {
     [ -z "${SMOKE_DEBIAN_MIRROR:-}" ] || { echo "$SMOKE_DEBIAN_MIRROR"; return; }
     local uri
-    uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-        | awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^https?:\/\//) { print $i; exit } }' | grep -v security | head -n 1)
-    [ -n "$uri" ] || uri=$(cat /etc/apt/sources.list.d/*.sources 2>/dev/null \
-        | awk '/^URIs:/ { print $2 }' | grep -v security | head -n 1)
+    uri=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+        | grep -oE '^(deb|URIs:)[^#]*' | grep -oE 'https?://[^ ]*/debian/?( |$)' | head -n 1 | tr -d ' ')
     echo "${uri:-http://deb.debian.org/debian}"
 }
 MIRROR=$(debian_mirror)
