@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolation;
@@ -29,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.agroal.pool.ConnectionPool;
 import io.vertx.core.http.HttpServerResponse;
 
 import org.hibernate.exception.JDBCConnectionException;
@@ -40,8 +42,6 @@ class ProblemMappers {
 
     static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    /** Agroal's refusal when no connection came free in time: a plain SQLException, told apart by its text. */
-    private static final String POOL_TIMEOUT = "Sorry, acquisition timeout!";
 
     /** In Japanese when the request asks for it (lang=ja, else Accept-Language), otherwise in English. */
     @ServerExceptionMapper
@@ -134,13 +134,14 @@ class ProblemMappers {
             LOG.debugf("Client left before the answer: %s", e.getMessage());
             return Response.noContent().build();
         }
+        if (causes(e).anyMatch(ProblemMappers::isPoolRefusal)) {
+            LOG.warnf("No database connection within the acquisition timeout: %s", e.getMessage());
+            return problem(ProblemException.unavailable("No database connection could be had in time; retry shortly"),
+                    Language.EN);
+        }
         if (isDatabaseUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return problem(ProblemException.unavailable("The database cannot be reached right now; retry shortly"), Language.EN);
-        }
-        if (causes(e).anyMatch(t -> t instanceof SQLException sql && POOL_TIMEOUT.equals(sql.getMessage()))) {
-            LOG.warnf("No database connection within the acquisition timeout: %s", e.getMessage());
-            return problem(ProblemException.unavailable("Every database connection is in use; retry shortly"), Language.EN);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
@@ -154,14 +155,41 @@ class ProblemMappers {
     }
 
     /**
+     * Agroal's pool could not hand out a connection: none came free, or none could be opened, within
+     * the acquisition timeout (or the pool is closing). The pool says so with a plain SQLException
+     * without SQL state that it throws itself, or passes on the driver's failure to open a connection,
+     * which its connection-opening task raised; a timeout while waiting for a new connection also
+     * leaves a TimeoutException as the cause. So the signal is where the exception was raised: in
+     * the pool. A failure of a statement on a connection already handed out is raised by the driver
+     * under the pool's wrappers, never in the pool.
+     */
+    private static boolean isPoolRefusal(Throwable t) {
+        if (!(t instanceof SQLException sql)) {
+            return false;
+        }
+        if (sql.getCause() instanceof TimeoutException) {
+            return true;
+        }
+        String pool = ConnectionPool.class.getName();
+        for (StackTraceElement frame : sql.getStackTrace()) {
+            if (frame.getClassName().equals(pool) || frame.getClassName().startsWith(pool + "$")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True when the failure is the database being unreachable, also when it surfaced at commit (the
      * transaction manager then reports it as a suppressed XA error rather than as a cause).
      */
     private static boolean isDatabaseUnavailable(Throwable e) {
         return causes(e).anyMatch(t -> t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                // 08: connection exceptions; 57P: the server is shutting down, restarting or not yet accepting
-                || t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))
+                // 08: connection exceptions (a socket read that timed out among them); 53: the server lacks
+                // resources (too many connections, disk full); 57: a statement cancelled by the statement
+                // timeout, or the server shutting down, restarting or not yet accepting
+                || t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                        || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57"))
                 || t instanceof javax.transaction.xa.XAException xa && xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL);
     }
 

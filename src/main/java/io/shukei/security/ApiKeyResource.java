@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
+import io.shukei.api.Problem;
+import io.shukei.api.ShowsSecretOnce;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,6 +55,12 @@ public class ApiKeyResource {
             content = @Content(schema = @Schema(implementation = ApiKeyResponse.class), examples = @ExampleObject(name = "key", value = KEY_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "A repeat with the Idempotency-Key of a request that succeeded: the "
+            + "secret was shown once, so the repeat gets a problem (`/problems/secret-shown-once`) whose `location` and "
+            + "Location header name what was created; or a repeat while the first is still running, or a state "
+            + "that forbids the change",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ShowsSecretOnce
     public Response create(@Valid @NotNull ApiKeyRequests.Create body) {
         ApiKeyResponse created = service.create(body);
         return Response.created(URI.create("/api/v1/api-keys/" + created.id())).entity(created).build();

@@ -1,10 +1,21 @@
 package io.shukei.api;
 
 import static io.shukei.Api.json;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,19 +78,34 @@ class IdempotencyTest {
 
     @Test
     void repeatWhileTheFirstIsInFlightIsAConflict() throws Exception {
+        long org = Api.unit("Org", null, null);
         String key = Api.unique("key");
-        String body = "{\"code\":\"" + Api.unique("e") + "\",\"name\":\"E\"}";
-        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        // the state a first request leaves while it is still running: claimed, no response yet
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO idempotency_key "
-                + "(scope, idem_key, request_hash, created_at) VALUES ('BOOTSTRAP:bootstrap POST /api/v1/units', ?, ?, now())")) {
-            s.setString(1, key);
-            s.setString(2, hash);
-            s.executeUpdate();
+        Map<String, Object> body = Map.of("code", Api.unique("e"), "name", "E", "parentId", org);
+        CompletableFuture<Response> first;
+        // The first request waits for the parent unit, which another transaction holds, and so stays in flight.
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM unit WHERE id = ? FOR UPDATE")) {
+                s.setLong(1, org);
+                s.executeQuery().close();
+            }
+            first = CompletableFuture.supplyAsync(() -> json().header("Idempotency-Key", key).body(body).post("/api/v1/units"));
+            await().atMost(Duration.ofSeconds(4)).until(() -> waitingForALock(c));
+            json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(409)
+                    .body("type", equalTo("/problems/idempotency-key-in-flight"));
+            c.commit();
         }
-        json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(409)
-                .body("type", equalTo("/problems/idempotency-key-in-flight"));
+        assertEquals(201, first.get().statusCode());
+        json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first.get().jsonPath().getInt("id")));
+    }
+
+    private static boolean waitingForALock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
     }
 
     @Test
@@ -100,5 +126,92 @@ class IdempotencyTest {
     void malformedKeyIsRefused() {
         json().header("Idempotency-Key", "has space").body(Map.of("code", Api.unique("d"), "name", "D"))
                 .post("/api/v1/units").then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void aRepeatedKeyCreationNeverShowsTheSecretAgain() throws SQLException {
+        long org = Api.unit("Org", null, null);
+        Map<String, Object> body = Map.of("name", "営業部長", "role", "RESPONDENT", "unitId", org);
+        secretIsShownOnce("/api/v1/api-keys", body, "secret");
+    }
+
+    @Test
+    void aRepeatedWebhookSubscriptionNeverShowsItsSigningSecretAgain() throws SQLException {
+        long org = Api.unit("Org", null, null);
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("round.opened"), "unitId", org);
+        secretIsShownOnce("/api/v1/webhooks", body, "secret");
+    }
+
+    /**
+     * The first response carries the secret; a repeat with the same key gets a problem naming what was
+     * created, without the secret, and the key store holds no copy of it.
+     */
+    private void secretIsShownOnce(String path, Map<String, Object> body, String field) throws SQLException {
+        String key = Api.unique("key");
+        Response first = json().header("Idempotency-Key", key).body(body).post(path);
+        first.then().statusCode(201);
+        String secret = first.jsonPath().getString(field);
+        Response again = json().header("Idempotency-Key", key).body(body).post(path);
+        again.then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/secret-shown-once"))
+                .body("location", equalTo(first.header("Location")))
+                .header("Location", first.header("Location"));
+        assertFalse(again.asString().contains(secret), "the repeat does not carry the secret");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM idempotency_key "
+                     + "WHERE body IS NOT NULL AND strpos(convert_from(body, 'UTF8'), ?) > 0")) {
+            s.setString(1, secret);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no stored response holds the secret");
+            }
+        }
+    }
+
+    /**
+     * The stored response and the change it reports commit together: when the response cannot be
+     * stored (as when the process dies between the two), the change is not made either, and a retry
+     * with the same key makes it exactly once.
+     */
+    @Test
+    void aChangeWhoseResponseCannotBeStoredIsNotMade() throws SQLException {
+        String key = Api.unique("key");
+        String code = Api.unique("atomic");
+        Map<String, Object> body = Map.of("code", code, "name", "原子");
+        execute("CREATE FUNCTION refuse_stored_response() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.status IS NOT NULL AND NEW.idem_key = '" + key + "' THEN RAISE EXCEPTION 'refused'; END IF; "
+                + "RETURN NEW; END $$",
+                "CREATE TRIGGER refuse_stored_response BEFORE INSERT OR UPDATE ON idempotency_key "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_stored_response()");
+        try {
+            Response refused = json().header("Idempotency-Key", key).body(body).post("/api/v1/units");
+            assertNotEquals(201, refused.statusCode(), refused.asString());
+            assertEquals(0, unitsWithCode(code), "the change was not made without its stored response");
+        } finally {
+            execute("DROP TRIGGER refuse_stored_response ON idempotency_key", "DROP FUNCTION refuse_stored_response()");
+        }
+        json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(201);
+        json().header("Idempotency-Key", key).body(body).post("/api/v1/units").then().statusCode(201)
+                .header("Idempotent-Replayed", "true");
+        assertEquals(1, unitsWithCode(code));
+    }
+
+    private void execute(String... statements) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    private int unitsWithCode(String code) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM unit WHERE code = ?")) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 }

@@ -58,6 +58,43 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 .setPort(port).start();
     }
 
+    /**
+     * Freezes the server as a hung machine or a stuck disk would: SIGSTOP to the postmaster first (so
+     * that it forks no new backend), then to every process it started. Its sockets stay open and
+     * accept connections, but nothing answers.
+     */
+    public static synchronized void freeze() throws IOException, InterruptedException {
+        ProcessHandle postmaster = postmaster();
+        signal("STOP", postmaster);
+        signal("STOP", postmaster.descendants().toArray(ProcessHandle[]::new));
+    }
+
+    /** Lets a frozen server run again. */
+    public static synchronized void thaw() throws IOException, InterruptedException {
+        ProcessHandle postmaster = postmaster();
+        signal("CONT", postmaster.descendants().toArray(ProcessHandle[]::new));
+        signal("CONT", postmaster);
+    }
+
+    private static ProcessHandle postmaster() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+    }
+
+    private static void signal(String signal, ProcessHandle... processes) throws IOException, InterruptedException {
+        if (processes.length == 0) {
+            return;
+        }
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
+        for (ProcessHandle p : processes) {
+            command.add(String.valueOf(p.pid()));
+        }
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(command + " exited with " + exit);
+        }
+    }
+
     @Override
     public void stop() {
         if (postgres == null) {
