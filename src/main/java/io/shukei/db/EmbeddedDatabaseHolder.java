@@ -8,6 +8,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -42,8 +43,21 @@ class EmbeddedDatabaseHolder {
         }, "embedded-postgres-stop"));
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** The embedded server when the service runs one, else null. */
+    static EmbeddedDatabase current() {
+        return database;
+    }
+
+    /**
+     * When the supervised server dies, every pooled connection to it is dead too: they are closed at
+     * once (those in use when they come back), so that requests after the restart get new ones.
+     */
+    void onStart(@Observes StartupEvent event, AgroalDataSource dataSource) {
         quarkusStarted = true;
+        EmbeddedDatabase running = database;
+        if (running != null) {
+            running.onDeath(() -> dataSource.flush(AgroalDataSource.FlushMode.GRACEFUL));
+        }
     }
 
     void onStop(@Observes @Priority(Integer.MAX_VALUE) ShutdownEvent event) {

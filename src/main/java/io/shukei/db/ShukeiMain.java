@@ -29,8 +29,8 @@ public class ShukeiMain {
         EmbeddedDatabase database = EmbeddedDatabase.start(dir, port);
         EmbeddedDatabaseHolder.hold(database);
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", "postgres");
-        System.setProperty("quarkus.datasource.password", "postgres");
+        System.setProperty("quarkus.datasource.username", database.username());
+        System.setProperty("quarkus.datasource.password", database.password());
         System.setProperty("shukei.embedded-db.active-dir", database.dataDirectory().toString());
         Quarkus.run(args);
     }

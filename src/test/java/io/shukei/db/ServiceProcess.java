@@ -9,20 +9,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged service run as a separate process, as an operator runs it; loopback only. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     static final String ADMIN_KEY = "process-test-admin-key";
 
     private final Process process;
-    final int port;
-    final Path log;
+    public final int port;
+    public final Path log;
 
     private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
@@ -30,18 +31,24 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(Map<String, String> env) throws IOException, InterruptedException {
+    public static ServiceProcess start(Map<String, String> env) throws IOException, InterruptedException {
+        return start(env, 0);
+    }
+
+    /** With {@code fileLimit} above 0 the process may open no more files (sockets included) than that. */
+    public static ServiceProcess start(Map<String, String> env, int fileLimit) throws IOException, InterruptedException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the service first (./mvnw verify does)");
         }
         int port = freePort();
         Path log = Files.createTempFile("shukei-service", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = fileLimit > 0
+                ? List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$0\" -Xmx256m -jar \"$1\"", java, jar.toString())
+                : List.of(java, "-Xmx256m", "-jar", jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("SHUKEI_HTTP_HOST", "127.0.0.1");
         builder.environment().put("SHUKEI_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         // PostgreSQL's own messages in the log, for diagnosing a start that fails
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL", "INFO");
@@ -51,17 +58,17 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + ADMIN_KEY);
@@ -72,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException, IOException {
+    public void awaitReady(Duration timeout) throws InterruptedException, IOException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             if (!process.isAlive()) {
@@ -90,12 +97,12 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("Service not ready in time: " + Files.readString(log));
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** SIGTERM, then the exit code. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
@@ -104,7 +111,7 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }

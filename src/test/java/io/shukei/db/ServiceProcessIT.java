@@ -1,5 +1,6 @@
 package io.shukei.db;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -301,6 +302,63 @@ class ServiceProcessIT {
                 a.terminate(Duration.ofSeconds(30));
                 b.terminate(Duration.ofSeconds(30));
             }
+        }
+    }
+
+    /** The local addresses of the sockets listening on a TCP port, as the kernel lists them (hex). */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                String[] local = fields[1].split(":");
+                if ("0A".equals(fields[3]) && Integer.parseInt(local[1], 16) == port) {
+                    addresses.add(local[0]);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** A laptop's admin API must not be on the office network unless the operator opens it. */
+    @Test
+    void listensOnLoopbackOnlyUnlessToldOtherwise() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-bind").resolve("data");
+        try (ServiceProcess service = ServiceProcess.start(Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString()))) {
+            List<String> listening = listeningAddresses(service.port);
+            assertFalse(listening.isEmpty());
+            // 127.0.0.1, ::1 and ::ffff:127.0.0.1 in the kernel's byte order; 0.0.0.0 or :: would be every interface
+            assertTrue(listening.stream().allMatch(a -> List.of("0100007F", "00000000000000000000000001000000",
+                    "0000000000000000FFFF00000100007F").contains(a)), "listening on loopback only: " + listening);
+            service.terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    /**
+     * The embedded PostgreSQL is supervised: after kill -9 of its postmaster the service starts it again on
+     * the same data and port, liveness stays up, and requests succeed again without a restart of the service.
+     */
+    @Test
+    void aKilledEmbeddedDatabaseIsStartedAgainAndTheServiceRecoversByItself() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-supervised").resolve("data");
+        try (ServiceProcess service = ServiceProcess.start(Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString()))) {
+            Setup setup = setup(service);
+            long unit = setup.units().get(0);
+            call(service, "PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit, sheet("I".repeat(25)), 201);
+            long killed = postmasterPid(dataDir);
+            long started = System.nanoTime();
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                    service.send("PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit, sheet("P".repeat(25)))
+                            .statusCode() == 200);
+            long recoveredMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            System.out.printf("Embedded PostgreSQL killed; a write succeeded again after %d ms%n", recoveredMillis);
+            assertEquals(200, service.send("GET", "/q/health/live", null).statusCode());
+            assertEquals(200, service.send("GET", "/q/health/ready", null).statusCode());
+            JsonNode history = call(service, "GET", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit + "/revisions", null, 200);
+            assertEquals(2, history.get("items").size(), "the revision from before the kill is kept");
+            service.terminate(Duration.ofSeconds(30));
         }
     }
 }
