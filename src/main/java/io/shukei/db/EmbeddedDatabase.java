@@ -316,7 +316,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             state = State.RESTARTING;
             failedAttempts = 0;
             nextAttempt = Instant.MIN;
-            deathListeners.forEach(Runnable::run);
+            for (Runnable listener : deathListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    // A failing listener must not end the supervision (the executor drops a task that throws).
+                    LOG.warn("A listener for the embedded PostgreSQL's death failed", e);
+                }
+            }
         }
         if (Instant.now().isBefore(nextAttempt)) {
             return;
@@ -329,6 +336,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres dead = postgres;
             // Releases zonky's lock on the data directory; stopping the dead server fails, and is logged by zonky.
             dead.close();
+            // A failed start leaves zonky's lock held by an instance no one can close: a new lock file
+            // lets the next attempt lock again (only this supervisor starts servers on this directory).
+            Files.deleteIfExists(dataDirectory.resolve("epg-lock"));
             clearStaleLock(dataDirectory);
             postgres = builder(dataDirectory, port, password).start();
             postmasterPid = lockedPid(dataDirectory).orElseThrow(() -> new IOException("PostgreSQL wrote no postmaster.pid"));
