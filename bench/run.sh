@@ -187,6 +187,8 @@ if [ -z "$JDBC_URL" ]; then
   await_ready holder "$HOLDER" >/dev/null
   PGPORT_EMB=$(sed -n 4p "$WORK/db/postmaster.pid")
   JDBC_URL="jdbc:postgresql://127.0.0.1:$PGPORT_EMB/postgres"
+  # The embedded server asks for the password the holder generated and keeps in its data directory.
+  DB_PASSWORD=$(cat "$WORK/db/shukei-db-password.txt")
   PG_POSTMASTER=$(sed -n 1p "$WORK/db/postmaster.pid")
   DB_KIND="embedded PostgreSQL (held by a second JVM), reached by URL"
 else
