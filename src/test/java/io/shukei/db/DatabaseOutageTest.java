@@ -1,6 +1,7 @@
 package io.shukei.db;
 
 import static io.shukei.Api.json;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,21 +80,21 @@ class DatabaseOutageTest {
                 return null;
             }));
         }
-        Thread.sleep(2_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() >= 2);
         TestDatabase.stopServer();
-        Thread.sleep(1_000);
-        int readyDuringOutage = io.restassured.RestAssured.get("/q/health/ready").statusCode();
-        Thread.sleep(2_000);
+        // readiness is down while the database is unreachable, and the writers meet the outage
+        await().atMost(Duration.ofSeconds(10)).until(() -> io.restassured.RestAssured.get("/q/health/ready").statusCode() == 503);
+        await().atMost(Duration.ofSeconds(10)).until(() -> unavailable.get() > 0);
         TestDatabase.startServer();
         for (Future<?> writer : writers) {
             writer.get();
         }
         pool.shutdown();
 
-        assertEquals(503, readyDuringOutage, "readiness is down while the database is unreachable");
         assertTrue(unavailable.get() > 0, "some requests met the outage");
         assertEquals(List.of(), slowRefusals, "refusals come within the acquisition timeout");
-        awaitReady();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> io.restassured.RestAssured.get("/q/health/ready").statusCode() == 200);
         // every acknowledged revision is stored exactly as acknowledged
         int checked = 0;
         for (var unit : acknowledged.entrySet()) {
@@ -113,13 +114,5 @@ class DatabaseOutageTest {
             }
         }
         assertTrue(checked > 20, "acknowledged revisions checked: " + checked);
-    }
-
-    private static void awaitReady() throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (io.restassured.RestAssured.get("/q/health/ready").statusCode() != 200) {
-            assertTrue(System.nanoTime() < until, "readiness came back");
-            Thread.sleep(200);
-        }
     }
 }
