@@ -234,8 +234,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             return;
         }
-        LOG.infof("Removing stale PostgreSQL lock file naming process %d, which is not this data directory's server",
-                pid.get());
+        if (process.isPresent()) {
+            LOG.warnf("Removing stale PostgreSQL lock file: it names process %d, which is not this data directory's "
+                    + "server and is left alone", pid.get());
+        } else {
+            LOG.infof("Removing stale PostgreSQL lock file of process %d, which has exited", pid.get());
+        }
         Files.deleteIfExists(lock);
     }
 
