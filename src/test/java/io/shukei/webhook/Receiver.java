@@ -1,24 +1,30 @@
 package io.shukei.webhook;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 
 /** A webhook receiver on 127.0.0.1 that records what it gets and answers with scripted status codes. */
@@ -26,7 +32,17 @@ public final class Receiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Received(String id, long timestamp, String signature, String body) {
+    /** A request the receiver acknowledged, with its headers as they came (names in any case). */
+    public record Received(Map<String, List<String>> headers, String body) {
+
+        public String id() {
+            return headers.get("webhook-id").get(0);
+        }
+
+        public long timestamp() {
+            return Long.parseLong(headers.get("webhook-timestamp").get(0));
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -39,36 +55,42 @@ public final class Receiver implements AutoCloseable {
             return json().get("type").asText();
         }
 
-        /** Verifies as a receiver would: HMAC-SHA256 over id.timestamp.body with the decoded secret. */
-        public boolean signedWith(String secret) throws Exception {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(
-                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-            return List.of(signature.split(" ")).contains(expected);
+        /**
+         * Verifies as an integrator would, with the Standard Webhooks library rather than our own code: the
+         * signature over id, timestamp and body with the secret as the service showed it, and a timestamp
+         * within the library's tolerance. Throws the library's reason when it refuses.
+         */
+        public void verify(String secret) throws EmptyWebhookSecretException, WebhookVerificationException {
+            new Webhook(secret).verify(body, headers);
+        }
+
+        @Override
+        public String toString() {
+            return headers.get("webhook-id") + " " + body;
         }
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newFixedThreadPool(4);
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger arrived = new AtomicInteger();
-    private volatile Duration delay = Duration.ZERO;
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(handlers);
         server.createContext("/", exchange -> {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var headers = exchange.getRequestHeaders();
+                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
                 arrived.incrementAndGet();
-                Thread.sleep(delay.toMillis());
+                held.await();
                 Integer status = script.poll();
                 int code = status == null ? 200 : status;
                 if (code / 100 == 2) {
-                    received.add(new Received(headers.getFirst("webhook-id"), Long.parseLong(headers.getFirst("webhook-timestamp")),
-                            headers.getFirst("webhook-signature"), body));
+                    received.add(new Received(headers, body));
                 }
                 byte[] answer = ("status " + code).getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(code, answer.length);
@@ -89,8 +111,14 @@ public final class Receiver implements AutoCloseable {
         script.addAll(List.of(statuses));
     }
 
-    public void delay(Duration delay) {
-        this.delay = delay;
+    /** Requests from now on get no answer until {@link #release()}: a receiver that is slow for as long as a test needs. */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers the held requests and those that come later. */
+    public void release() {
+        held.countDown();
     }
 
     /** Requests that reached the receiver, answered yet or not. */
@@ -103,17 +131,14 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** Waits until the receiver has acknowledged an event matching the filter. */
-    public Received await(Predicate<Received> filter) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
-            for (Received r : received) {
-                if (filter.test(r)) {
-                    return r;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No such event in " + received);
+    public Received await(Predicate<Received> filter) {
+        return await(filter, Duration.ofSeconds(20));
+    }
+
+    public Received await(Predicate<Received> filter, Duration atMost) {
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertTrue(received.stream().anyMatch(filter), () -> "No such event in " + received));
+        return received.stream().filter(filter).findFirst().orElseThrow();
     }
 
     public static Predicate<Received> event(String type, Map<String, Long> ids) {
@@ -123,6 +148,8 @@ public final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        handlers.shutdown();
     }
 }

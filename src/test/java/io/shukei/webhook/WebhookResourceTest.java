@@ -1,20 +1,28 @@
 package io.shukei.webhook;
 
 import static io.shukei.Api.json;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +55,7 @@ class WebhookResourceTest {
         long org = Api.unit("組織", null, null);
         long d1 = Api.unit("営業部", org, null);
         long d2 = Api.unit("総務部", org, null);
+        long startedAt = Instant.now().getEpochSecond();
         try (Receiver receiver = new Receiver()) {
             JsonPath hook = subscribe(receiver.url(), org, ALL);
             String secret = hook.getString("secret");
@@ -72,11 +81,12 @@ class WebhookResourceTest {
             assertEquals("/api/v1/rounds/" + round + "/report",
                     receiver.await(Receiver.event("round.completed", Map.of("roundId", round))).json().get("data").get("link").asText());
 
-            Thread.sleep(500); // anything sent twice or wrongly would have arrived by now
+            awaitEverythingDueIsSent(null); // anything sent twice or wrongly has arrived now
             List<Receiver.Received> got = receiver.received();
+            long checkedAt = Instant.now().getEpochSecond();
             for (Receiver.Received r : got) {
-                assertTrue(r.signedWith(secret), "signature of " + r.id());
-                assertTrue(Math.abs(System.currentTimeMillis() / 1000 - r.timestamp()) < 60, "timestamp");
+                assertDoesNotThrow(() -> r.verify(secret), "signature of " + r.id());
+                assertTrue(r.timestamp() >= startedAt && r.timestamp() <= checkedAt, "timestamp is the time of sending");
                 assertTrue(r.id().startsWith("evt_"));
             }
             Map<String, Long> byType = got.stream().collect(Collectors.groupingBy(Receiver.Received::type, Collectors.counting()));
@@ -138,12 +148,15 @@ class WebhookResourceTest {
         long dept = Api.unit("部署", org, null);
         long round = Api.round(org);
         try (Receiver receiver = new Receiver()) {
-            subscribe(receiver.url(), org, List.of("submission.created"));
-            receiver.delay(Duration.ofSeconds(3));
-            long start = System.nanoTime();
+            long hookId = subscribe(receiver.url(), org, List.of("submission.created")).getLong("id");
+            // The receiver answers nothing until the submission is acknowledged. A submission that waited for it
+            // would wait until the send timed out, and that attempt would be recorded as failed.
+            receiver.hold();
             Api.submit(round, dept, SHEET).statusCode(201);
-            assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000, "submission waited for the receiver");
+            receiver.release();
             receiver.await(Receiver.event("submission.created", Map.of("unitId", dept)));
+            JsonPath delivered = awaitDelivery(hookId, "status", "DELIVERED");
+            assertEquals(1, delivered.getInt("items[0].attempts"), "submission waited for the receiver: " + delivered.prettify());
         }
     }
 
@@ -168,8 +181,10 @@ class WebhookResourceTest {
             json().body(Map.of("url", receiver.url(), "paused", true)).patch("/api/v1/webhooks/{id}", hookId)
                     .then().statusCode(200).body("paused", equalTo(true));
             json().post("/api/v1/rounds/{id}/close", round).then().statusCode(200);
-            Thread.sleep(1500);
+            awaitEverythingDueIsSent(latestDue(hookId));
             assertEquals(List.of(), receiver.received(), "paused: nothing is sent");
+            // newest first: round.closed never tried, submission.created only by the attempt while the receiver was down
+            assertEquals(List.of(0, 1), deliveries(hookId).getList("items.attempts", Integer.class), "paused: nothing is tried");
             json().body(Map.of("paused", false)).patch("/api/v1/webhooks/{id}", hookId).then().statusCode(200);
             receiver.await(Receiver.event("submission.created", Map.of("unitId", dept)));
             receiver.await(Receiver.event("round.closed", Map.of("roundId", round)));
@@ -178,10 +193,7 @@ class WebhookResourceTest {
             json().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hookId, deliveryId).then().statusCode(202)
                     .body("status", equalTo("PENDING"));
             awaitDelivery(hookId, "status", "DELIVERED");
-            long start = System.nanoTime();
-            while (receiver.received().size() < 3 && System.nanoTime() - start < 10_000_000_000L) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() >= 3);
             assertEquals(2, Set.copyOf(receiver.received().stream().map(Receiver.Received::id).toList()).size(),
                     "a retry resends the same event id");
             assertEquals(3, receiver.received().size());
@@ -197,15 +209,14 @@ class WebhookResourceTest {
         long round = Api.round(org);
         try (Receiver receiver = new Receiver()) {
             long hookId = subscribe(receiver.url(), org, List.of("submission.created")).getLong("id");
-            receiver.delay(Duration.ofMillis(1500));
+            // The first attempt stays unanswered until the retry has been asked for.
+            receiver.hold();
             Api.submit(round, dept, SHEET).statusCode(201);
-            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (receiver.arrived() == 0 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.arrived() > 0);
             assertEquals(1, receiver.arrived(), "the first attempt is under way");
             long deliveryId = deliveries(hookId).getLong("items[0].id");
             json().post("/api/v1/webhooks/{id}/deliveries/{d}/retry", hookId, deliveryId).then().statusCode(202);
+            receiver.release();
 
             JsonPath done = awaitDelivery(hookId, "attempts", 2);
             assertEquals("DELIVERED", done.getString("items[0].status"), done.prettify());
@@ -215,15 +226,43 @@ class WebhookResourceTest {
         }
     }
 
-    private static JsonPath awaitDelivery(long hookId, String field, Object value) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonPath page = deliveries(hookId);
-        while (!value.equals(page.get("items[0]." + field)) && System.nanoTime() < until) {
-            Thread.sleep(100);
-            page = deliveries(hookId);
+    /** Waits until the subscription's latest delivery shows the value; the worker records it after the receiver's answer. */
+    private static JsonPath awaitDelivery(long hookId, String field, Object value) {
+        AtomicReference<JsonPath> page = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            page.set(deliveries(hookId));
+            assertEquals(value, page.get().get("items[0]." + field), page.get().prettify());
+        });
+        return page.get();
+    }
+
+    /** When the last of the subscription's pending deliveries is due. */
+    private static OffsetDateTime latestDue(long hookId) {
+        return deliveries(hookId).getList("items.nextAttemptAt", String.class).stream()
+                .filter(Objects::nonNull).map(OffsetDateTime::parse).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * Waits until the delivery worker has sent, and recorded the answer to, everything due by {@code dueBy} (by now
+     * when null): what an absence is asserted against. A witness subscription of its own receives events until one
+     * was recorded no earlier than that, then one more, recorded after the one before arrived. Everything due before
+     * the first is claimed with it or earlier; the last can only be claimed by a later poll, and a poll starts only
+     * once every send of the one before has been answered and recorded.
+     */
+    private static void awaitEverythingDueIsSent(OffsetDateTime dueBy) throws Exception {
+        long witnessUnit = Api.unit("立会", null, null);
+        Api.unit("部署", witnessUnit, null);
+        try (Receiver witness = new Receiver()) {
+            long witnessHook = subscribe(witness.url(), witnessUnit, List.of("round.opened")).getLong("id");
+            // An event for the witness, received; when the service recorded it.
+            Callable<OffsetDateTime> witnessed = () -> {
+                long round = Api.round(witnessUnit);
+                witness.await(Receiver.event("round.opened", Map.of("roundId", round)));
+                return OffsetDateTime.parse(deliveries(witnessHook).getString("items[0].createdAt"));
+            };
+            await().atMost(Duration.ofSeconds(30)).until(witnessed, recorded -> dueBy == null || !recorded.isBefore(dueBy));
+            witnessed.call();
         }
-        assertEquals(value, page.get("items[0]." + field), page.prettify());
-        return page;
     }
 
     @Test
@@ -239,7 +278,7 @@ class WebhookResourceTest {
             Api.submit(round, tokyo, SHEET).statusCode(201);
             receiver.await(Receiver.event("submission.created", Map.of("unitId", tokyo)));
             receiver.await(Receiver.event("round.opened", Map.of("roundId", round)));
-            Thread.sleep(500);
+            awaitEverythingDueIsSent(null);
             assertEquals(2, receiver.received().size(), "the Osaka sheet is outside the subscription's subtree");
         }
     }
