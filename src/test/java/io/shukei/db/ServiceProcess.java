@@ -1,6 +1,9 @@
 package io.shukei.db;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged service run as a separate process, as an operator runs it; loopback only. */
 public final class ServiceProcess implements AutoCloseable {
@@ -79,22 +84,28 @@ public final class ServiceProcess implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    public void awaitReady(Duration timeout) throws InterruptedException, IOException {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Service exited: " + Files.readString(log));
-            }
-            try {
-                if (send("GET", "/q/health/ready", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
+    /** Waits for readiness; fails at once, with the service's log, if the process exits first. */
+    public void awaitReady(Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .failFast(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("Service exited: " + logText());
+                        }
+                    })
+                    .until(() -> send("GET", "/q/health/ready", null).statusCode() == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Service not ready in time: " + logText(), e);
         }
-        throw new IllegalStateException("Service not ready in time: " + Files.readString(log));
+    }
+
+    private String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long pid() {

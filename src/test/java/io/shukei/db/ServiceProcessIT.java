@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,8 +43,16 @@ class ServiceProcessIT {
     record Setup(long round, List<Long> units) {
     }
 
-    /** What the service acknowledged: unit -> revision -> letters. */
+    /** What the service acknowledged: unit -> revision -> letters; filled while the load runs. */
     record Acks(Map<Long, Map<Integer, String>> byUnit, List<String> failures) {
+
+        Acks() {
+            this(new ConcurrentHashMap<>(), java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+
+        int count() {
+            return byUnit.values().stream().mapToInt(Map::size).sum();
+        }
     }
 
     private static JsonNode call(ServiceProcess s, String method, String path, String body, int expected) throws Exception {
@@ -77,21 +87,19 @@ class ServiceProcessIT {
     }
 
     /**
-     * Submits random sheets from 4 threads, spread over the given instances, until {@code stop} is set
-     * or the time is up. Connection failures are expected while a process dies; anything else answered
+     * Submits random sheets from 4 threads, spread over the given instances, each thread at most
+     * {@code writes} of them, stopping early once {@code stop} is set. What is acknowledged goes into
+     * {@code acks} at once. Connection failures are expected while a process dies; anything else answered
      * must be 2xx (or 503 while the database is away).
      */
-    private static Acks load(List<ServiceProcess> instances, Setup setup, AtomicBoolean stop, Duration max) throws Exception {
-        Map<Long, Map<Integer, String>> acks = new ConcurrentHashMap<>();
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        long deadline = System.nanoTime() + max.toNanos();
+    private static void load(List<ServiceProcess> instances, Setup setup, AtomicBoolean stop, int writes, Acks acks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             int seed = w;
             writers.add(pool.submit(() -> {
                 Random random = new Random(seed);
-                for (int n = 0; n < 2_000 && !stop.get() && System.nanoTime() < deadline; n++) {
+                for (int n = 0; n < writes && !stop.get(); n++) {
                     long unit = setup.units().get(random.nextInt(UNITS));
                     StringBuilder letters = new StringBuilder();
                     for (int q = 0; q < 25; q++) {
@@ -102,10 +110,10 @@ class ServiceProcessIT {
                         HttpResponse<String> r = target.send("PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit,
                                 sheet(letters.toString()));
                         if (r.statusCode() == 200 || r.statusCode() == 201) {
-                            acks.computeIfAbsent(unit, k -> new ConcurrentHashMap<>())
+                            acks.byUnit().computeIfAbsent(unit, k -> new ConcurrentHashMap<>())
                                     .put(JSON.readTree(r.body()).get("revision").asInt(), letters.toString());
                         } else if (r.statusCode() != 503) {
-                            failures.add(r.statusCode() + " " + r.body());
+                            acks.failures().add(r.statusCode() + " " + r.body());
                         }
                     } catch (IOException connectionLost) {
                         // the process is going away: this write was never acknowledged
@@ -118,7 +126,23 @@ class ServiceProcessIT {
             writer.get();
         }
         pool.shutdown();
-        return new Acks(acks, failures);
+    }
+
+    /**
+     * Runs {@code action} on another thread once the load has had {@code acknowledged} writes acknowledged (it is
+     * under way), then stops the load; the returned future fails if the action did.
+     */
+    private static CompletableFuture<Void> underLoad(Acks acks, int acknowledged, AtomicBoolean stop, Callable<?> action) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> acks.count() >= acknowledged);
+                action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                stop.set(true);
+            }
+        });
     }
 
     /** Every acknowledged revision is stored with the acknowledged answers; revisions have no gaps. */
@@ -171,21 +195,15 @@ class ServiceProcessIT {
         try (ServiceProcess service = ServiceProcess.start(env)) {
             setup = setup(service);
             AtomicBoolean stop = new AtomicBoolean();
-            Thread killer = new Thread(() -> {
-                try {
-                    Thread.sleep(3_000);
-                    // Both die at once, as in a machine crash. The postmaster goes first so that its
-                    // parent can still reap it: a zombie would look like a live server to the next start.
-                    ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroyForcibly);
-                    service.kill();
-                    Thread.sleep(500);
-                    stop.set(true);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+            acks = new Acks();
+            CompletableFuture<Void> killer = underLoad(acks, 100, stop, () -> {
+                // Both die at once, as in a machine crash. The postmaster goes first so that its
+                // parent can still reap it: a zombie would look like a live server to the next start.
+                ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroyForcibly);
+                service.kill();
+                return null;
             });
-            killer.start();
-            acks = load(List.of(service), setup, stop, Duration.ofSeconds(30));
+            load(List.of(service), setup, stop, 2_000, acks);
             killer.join();
         }
         try (ServiceProcess restarted = ServiceProcess.start(env)) {
@@ -213,19 +231,16 @@ class ServiceProcessIT {
                 unit = setup.units().get(0);
                 call(service, "PUT", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit, sheet("I".repeat(25)), 201);
                 // Crash right after the first failed attempt is recorded, before the next one is due.
-                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (deliveryAttempts(service, hook) < 1 && System.nanoTime() < until) {
-                    Thread.sleep(100);
-                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> deliveryAttempts(service, hook) >= 1);
                 assertEquals(1, deliveryAttempts(service, hook), "one failed attempt before the crash");
                 ProcessHandle.of(postmasterPid(dataDir)).ifPresent(ProcessHandle::destroyForcibly);
                 service.kill();
             }
             try (ServiceProcess restarted = ServiceProcess.start(env)) {
-                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (receiver.received().isEmpty() && System.nanoTime() < until) {
-                    Thread.sleep(100);
-                }
+                receiver.await(r -> true, Duration.ofSeconds(60));
+                // Recorded as delivered after the receiver's answer: from then on nothing more is sent.
+                await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(call(restarted, "GET",
+                        "/api/v1/webhooks/" + hook + "/deliveries", null, 200).get("items").get(0).get("status").asText()));
                 assertEquals(1, receiver.received().size(), "delivered once after the restart");
                 Receiver.Received got = receiver.received().get(0);
                 assertEquals("submission.created", got.type());
@@ -257,17 +272,10 @@ class ServiceProcessIT {
             databasePort = Integer.parseInt(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(3).trim());
             AtomicBoolean stop = new AtomicBoolean();
             int[] exitCode = new int[1];
-            Thread terminator = new Thread(() -> {
-                try {
-                    Thread.sleep(2_000);
-                    exitCode[0] = service.terminate(Duration.ofSeconds(40));
-                    stop.set(true);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            terminator.start();
-            acks = load(List.of(service), setup, stop, Duration.ofSeconds(30));
+            acks = new Acks();
+            CompletableFuture<Void> terminator = underLoad(acks, 50, stop,
+                    () -> exitCode[0] = service.terminate(Duration.ofSeconds(40)));
+            load(List.of(service), setup, stop, 2_000, acks);
             terminator.join();
             exit = exitCode[0];
         }
@@ -287,7 +295,8 @@ class ServiceProcessIT {
                     "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres");
             try (ServiceProcess a = ServiceProcess.start(env); ServiceProcess b = ServiceProcess.start(env)) {
                 Setup setup = setup(a);
-                Acks acks = load(List.of(a, b), setup, new AtomicBoolean(), Duration.ofSeconds(8));
+                Acks acks = new Acks();
+                load(List.of(a, b), setup, new AtomicBoolean(), 200, acks);
                 assertTrue(verify(b, setup, acks) > 50);
                 JsonNode fromA = call(a, "GET", "/api/v1/rounds/" + setup.round() + "/report", null, 200);
                 JsonNode fromB = call(b, "GET", "/api/v1/rounds/" + setup.round() + "/report", null, 200);
