@@ -1,11 +1,14 @@
 package io.shukei.api;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -28,12 +31,20 @@ class ClientDisconnectTest {
     @TestHTTPResource("/")
     URL base;
 
+    private static final int REQUESTS = 20;
+
+    /** True while a thread runs a request through the REST layer: resource, exception mappers, error handler. */
+    private static boolean handlingARequest() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().startsWith("org.jboss.resteasy.reactive.server."));
+    }
+
     @Test
     void aClientLeavingMidRequestLogsNoError() throws Exception {
         long org = Api.unit("Org", null, null);
         long dept = Api.unit("Dept", org, null);
         long round = Api.round(org);
-        byte[] body = new ObjectMapper().writeValueAsBytes(Api.sheet("I".repeat(25)));
+        ObjectMapper mapper = new ObjectMapper();
         List<LogRecord> errors = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -54,7 +65,9 @@ class ClientDisconnectTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < REQUESTS; i++) {
+                // Sheets that differ from each other, so that each request the service takes stores a revision.
+                byte[] body = mapper.writeValueAsBytes(Api.sheet("I".repeat(i) + "P" + "I".repeat(24 - i)));
                 try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                     OutputStream out = socket.getOutputStream();
                     out.write(("PUT /api/v1/rounds/" + round + "/submissions/" + dept + " HTTP/1.1\r\n"
@@ -67,8 +80,12 @@ class ClientDisconnectTest {
                     socket.setSoLinger(true, 0);
                 }
             }
-            // The sheet was stored by the requests that ran before their client left; wait for all of them.
-            Thread.sleep(2000);
+            // Each request ran although its client left: wait until all of them have stored their sheet, then until
+            // they have left the REST layer, where a failure to answer would be logged.
+            String revisions = "/api/v1/rounds/" + round + "/submissions/" + dept + "/revisions";
+            await().atMost(Duration.ofSeconds(20)).until(() -> Api.given().get(revisions).then().statusCode(200)
+                    .extract().jsonPath().getInt("totalItems") == REQUESTS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !handlingARequest());
             Api.given().get("/api/v1/rounds/" + round + "/submissions/" + dept).then().statusCode(200);
         } finally {
             root.removeHandler(capture);
