@@ -37,17 +37,4 @@ public final class OpenFiles {
         return matching(target -> target.getFileName().toString().startsWith("shukei-")
                 && target.toString().contains(".download"));
     }
-
-    /**
-     * The download files still open after waiting up to two seconds for them to be closed: a response's
-     * last bytes can reach the client just before the server closes the file they came from.
-     */
-    public static Set<Path> downloadsLeftOpen() throws IOException, InterruptedException {
-        Set<Path> open = downloads();
-        for (int i = 0; i < 20 && !open.isEmpty(); i++) {
-            Thread.sleep(100);
-            open = downloads();
-        }
-        return open;
-    }
 }
