@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Assumptions;
@@ -46,14 +47,17 @@ class DatabaseOutageTest {
         Map<Long, Map<Integer, String>> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger unavailable = new AtomicInteger();
         List<Long> slowRefusals = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+        AtomicBoolean restarted = new AtomicBoolean();
+        AtomicInteger acknowledgedAfterRestart = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
             int seed = w;
             writers.add(pool.submit(() -> {
                 Random random = new Random(seed);
-                for (int n = 0; n < 400 && System.nanoTime() < deadline; n++) {
+                for (int n = 0; n < 400 && !stop.get(); n++) {
+                    boolean afterRestart = restarted.get();
                     long unit = units.get(random.nextInt(UNITS));
                     StringBuilder letters = new StringBuilder();
                     for (int q = 0; q < 25; q++) {
@@ -65,6 +69,9 @@ class DatabaseOutageTest {
                     if (r.statusCode() == 200 || r.statusCode() == 201) {
                         acknowledged.computeIfAbsent(unit, k -> new ConcurrentHashMap<>())
                                 .put(r.jsonPath().getInt("revision"), letters.toString());
+                        if (afterRestart) {
+                            acknowledgedAfterRestart.incrementAndGet();
+                        }
                     } else {
                         assertEquals(503, r.statusCode(), r.asString());
                         assertEquals("/problems/service-unavailable", r.jsonPath().getString("type"));
@@ -80,12 +87,19 @@ class DatabaseOutageTest {
                 return null;
             }));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() >= 2);
-        TestDatabase.stopServer();
-        // readiness is down while the database is unreachable, and the writers meet the outage
-        await().atMost(Duration.ofSeconds(10)).until(() -> io.restassured.RestAssured.get("/q/health/ready").statusCode() == 503);
-        await().atMost(Duration.ofSeconds(10)).until(() -> unavailable.get() > 0);
-        TestDatabase.startServer();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.size() >= 2);
+            TestDatabase.stopServer();
+            // readiness is down while the database is unreachable, and the writers meet the outage
+            await().atMost(Duration.ofSeconds(10)).until(() -> io.restassured.RestAssured.get("/q/health/ready").statusCode() == 503);
+            await().atMost(Duration.ofSeconds(10)).until(() -> unavailable.get() > 0);
+            TestDatabase.startServer();
+            restarted.set(true);
+            // the load goes on until writes sent after the restart are acknowledged again
+            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledgedAfterRestart.get() >= 20);
+        } finally {
+            stop.set(true);
+        }
         for (Future<?> writer : writers) {
             writer.get();
         }
