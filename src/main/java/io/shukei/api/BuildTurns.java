@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shukei.config.ShukeiConfig;
 
 /**
  * Turns for the large builds (reports in every form, the submissions export): at most
@@ -20,7 +20,8 @@ public class BuildTurns {
 
     private final Semaphore permits;
 
-    BuildTurns(@ConfigProperty(name = "shukei.max-concurrent-builds", defaultValue = "1") int concurrent) {
+    BuildTurns(ShukeiConfig config) {
+        int concurrent = config.maxConcurrentBuilds();
         if (concurrent < 1) {
             throw new IllegalArgumentException("shukei.max-concurrent-builds must be at least 1, not " + concurrent);
         }

@@ -30,10 +30,10 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shukei.config.ShukeiConfig;
 import io.shukei.security.Access;
 import io.shukei.security.Caller;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -61,12 +61,12 @@ class IdempotencyFilter {
     private final Duration retention;
 
     IdempotencyFilter(DataSource dataSource, TransactionManager transactions, ObjectMapper mapper, Access access,
-                      @ConfigProperty(name = "shukei.idempotency.retention", defaultValue = "PT24H") Duration retention) {
+                      ShukeiConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.mapper = mapper;
         this.access = access;
-        this.retention = retention;
+        this.retention = config.idempotency().retention();
     }
 
     private record Claim(String scope, String key, String hash) {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalPoolInterceptor;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shukei.config.ShukeiConfig;
 
 /**
  * Bounds what a database that stops answering can cost a request, whatever the database does (hung,
@@ -25,8 +25,9 @@ class SessionLimits implements AgroalPoolInterceptor {
     private final Duration statementTimeout;
     private final Duration socketTimeout;
 
-    SessionLimits(@ConfigProperty(name = "shukei.db.statement-timeout", defaultValue = "5S") Duration statementTimeout,
-                  @ConfigProperty(name = "shukei.db.socket-timeout", defaultValue = "10S") Duration socketTimeout) {
+    SessionLimits(ShukeiConfig config) {
+        Duration statementTimeout = config.db().statementTimeout();
+        Duration socketTimeout = config.db().socketTimeout();
         if (socketTimeout.compareTo(statementTimeout) <= 0) {
             // A statement the server would still cancel must not look like a lost connection.
             throw new IllegalArgumentException("shukei.db.socket-timeout (" + socketTimeout

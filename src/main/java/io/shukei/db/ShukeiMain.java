@@ -4,6 +4,11 @@ import java.nio.file.Path;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import io.shukei.config.ShukeiConfig;
+import io.smallrye.config.DotEnvConfigSourceProvider;
+import io.smallrye.config.PropertiesConfigSourceLoader;
+import io.smallrye.config.SmallRyeConfig;
 
 /**
  * Starts the embedded PostgreSQL before Quarkus when no datasource URL is configured, so that one
@@ -13,20 +18,20 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class ShukeiMain {
 
     public static void main(String... args) throws Exception {
-        if (setting("quarkus.datasource.jdbc.url", null) != null) {
+        SmallRyeConfig config = config();
+        if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
             Quarkus.run(args);
             return;
         }
-        if (!Boolean.parseBoolean(setting("shukei.embedded-db.enabled", "true"))) {
+        ShukeiConfig.EmbeddedDb embedded = config.getConfigMapping(ShukeiConfig.class).embeddedDb();
+        if (!embedded.enabled()) {
             // Straight to stderr: logging is not set up before Quarkus starts, and a logger here prints nothing.
             System.err.println("Shukei cannot start: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (the embedded database is disabled "
                     + "by SHUKEI_EMBEDDED_DB_ENABLED=false).");
             System.exit(2);
         }
-        Path dir = Path.of(setting("shukei.embedded-db.dir", "data"));
-        int port = Integer.parseInt(setting("shukei.embedded-db.port", "0"));
-        EmbeddedDatabase database = EmbeddedDatabase.start(dir, port);
+        EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(embedded.dir()), embedded.port());
         EmbeddedDatabaseHolder.hold(database);
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", database.username());
@@ -36,14 +41,18 @@ public class ShukeiMain {
     }
 
     /**
-     * Reads a setting before Quarkus' configuration exists: a system property, else its environment
-     * variable (dots and dashes become underscores, upper case), else the default.
+     * The configuration as Quarkus will read it, before Quarkus runs: system properties, environment variables,
+     * a .env file and config/application.properties in the working directory, then application.properties and
+     * microprofile-config.properties on the class path, under the active profile.
      */
-    static String setting(String key, String defaultValue) {
-        String value = System.getProperty(key);
-        if (value == null) {
-            value = System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_'));
-        }
-        return value == null || value.isBlank() ? defaultValue : value;
+    static SmallRyeConfig config() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return ConfigUtils.emptyConfigBuilder()
+                .withSources(new DotEnvConfigSourceProvider())
+                .withSources(PropertiesConfigSourceLoader.inFileSystem(
+                        Path.of("config", "application.properties").toAbsolutePath().toUri().toString(), 260, loader))
+                .withSources(PropertiesConfigSourceLoader.inClassPath("application.properties", 250, loader))
+                .withMapping(ShukeiConfig.class)
+                .build();
     }
 }

@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shukei.api.BuildTurns;
 import io.shukei.api.FileBody;
+import io.shukei.config.ShukeiConfig;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The JSON report with a strong ETag from {@link ReportVersion}: 304 Not Modified when If-None-Match
@@ -70,12 +70,12 @@ class ReportCache {
     private long bytes;
 
     ReportCache(ReportVersion versions, ReportService service, BuildTurns builds, ObjectMapper mapper,
-                @ConfigProperty(name = "shukei.report-cache.max-bytes", defaultValue = "16777216") long maxBytes) {
+                ShukeiConfig config) {
         this.versions = versions;
         this.service = service;
         this.builds = builds;
         this.mapper = mapper;
-        this.maxBytes = maxBytes;
+        this.maxBytes = config.reportCache().maxBytes();
         try {
             this.directory = Files.createTempDirectory("shukei-reports-", PRIVATE);
         } catch (IOException e) {

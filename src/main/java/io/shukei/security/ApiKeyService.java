@@ -18,10 +18,10 @@ import jakarta.transaction.Transactional;
 import io.shukei.api.Page;
 import io.shukei.api.PageParams;
 import io.shukei.api.ProblemException;
+import io.shukei.config.ShukeiConfig;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,12 +34,12 @@ class ApiKeyService {
     private final Optional<String> bootstrapKey;
 
     ApiKeyService(ApiKeyRepository keys, UnitService units, Access access, AuditService audit,
-                  @ConfigProperty(name = "shukei.bootstrap-admin-key") Optional<String> bootstrapKey) {
+                  ShukeiConfig config) {
         this.keys = keys;
         this.units = units;
         this.access = access;
         this.audit = audit;
-        this.bootstrapKey = bootstrapKey.filter(k -> !k.isBlank());
+        this.bootstrapKey = config.bootstrapAdminKey().filter(k -> !k.isBlank());
     }
 
     /** The caller a bearer key stands for; a 401 problem for any key that is not usable now. */

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
+import io.shukei.config.ShukeiConfig;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,10 +22,9 @@ class InitialAdminKey {
 
     private static final Logger LOG = Logger.getLogger(InitialAdminKey.class);
 
-    void onStart(@Observes StartupEvent event, ApiKeyService keys,
-                 @ConfigProperty(name = "shukei.embedded-db.active-dir") Optional<String> embeddedDir,
-                 @ConfigProperty(name = "shukei.bootstrap-admin-key") Optional<String> bootstrapKey) throws IOException {
-        if (embeddedDir.isEmpty() || bootstrapKey.filter(k -> !k.isBlank()).isPresent()) {
+    void onStart(@Observes StartupEvent event, ApiKeyService keys, ShukeiConfig config) throws IOException {
+        Optional<String> embeddedDir = config.embeddedDb().activeDir();
+        if (embeddedDir.isEmpty() || config.bootstrapAdminKey().filter(k -> !k.isBlank()).isPresent()) {
             return;
         }
         keys.createInitialAdminKey(Path.of(embeddedDir.get()).resolve("shukei-admin-key.txt"))

@@ -7,10 +7,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.shukei.config.ShukeiConfig;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -27,15 +27,12 @@ class OidcCallers {
     private final String roleClaim;
     private final String unitClaim;
 
-    OidcCallers(CurrentIdentityAssociation identity, UnitService units,
-                @ConfigProperty(name = "shukei.oidc.enabled", defaultValue = "false") boolean enabled,
-                @ConfigProperty(name = "shukei.oidc.role-claim") String roleClaim,
-                @ConfigProperty(name = "shukei.oidc.unit-claim") String unitClaim) {
+    OidcCallers(CurrentIdentityAssociation identity, UnitService units, ShukeiConfig config) {
         this.identity = identity;
         this.units = units;
-        this.enabled = enabled;
-        this.roleClaim = roleClaim;
-        this.unitClaim = unitClaim;
+        this.enabled = config.oidc().enabled();
+        this.roleClaim = config.oidc().roleClaim();
+        this.unitClaim = config.oidc().unitClaim();
     }
 
     boolean enabled() {

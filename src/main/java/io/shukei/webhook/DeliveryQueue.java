@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shukei.config.ShukeiConfig;
+
 
 /** The worker's short transactions: claiming due deliveries and recording each attempt. */
 @ApplicationScoped
@@ -24,14 +25,11 @@ class DeliveryQueue {
     private final Duration maxRetry;
     private final int maxAttempts;
 
-    DeliveryQueue(DeliveryRepository deliveries,
-                  @ConfigProperty(name = "shukei.webhooks.first-retry", defaultValue = "10S") Duration firstRetry,
-                  @ConfigProperty(name = "shukei.webhooks.max-retry-delay", defaultValue = "6H") Duration maxRetry,
-                  @ConfigProperty(name = "shukei.webhooks.max-attempts", defaultValue = "30") int maxAttempts) {
+    DeliveryQueue(DeliveryRepository deliveries, ShukeiConfig config) {
         this.deliveries = deliveries;
-        this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
-        this.maxAttempts = maxAttempts;
+        this.firstRetry = config.webhooks().firstRetry();
+        this.maxRetry = config.webhooks().maxRetryDelay();
+        this.maxAttempts = config.webhooks().maxAttempts();
     }
 
     List<DeliveryRepository.Claimed> claim(Duration lease, int limit) {

@@ -14,11 +14,11 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.shukei.api.DomainMetrics;
+import io.shukei.config.ShukeiConfig;
 
 /**
  * Sends due deliveries. Each poll claims a batch in a short transaction, sends them in parallel
@@ -38,9 +38,9 @@ class DeliveryWorker {
     private final Duration timeout;
     private final Duration lease;
 
-    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, DomainMetrics metrics,
-                   @ConfigProperty(name = "shukei.webhooks.connect-timeout", defaultValue = "5S") Duration connectTimeout,
-                   @ConfigProperty(name = "shukei.webhooks.timeout", defaultValue = "10S") Duration timeout) {
+    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, DomainMetrics metrics, ShukeiConfig config) {
+        Duration connectTimeout = config.webhooks().connectTimeout();
+        Duration timeout = config.webhooks().timeout();
         this.queue = queue;
         this.targets = targets;
         this.metrics = metrics;
@@ -51,7 +51,7 @@ class DeliveryWorker {
                 .connectTimeout(connectTimeout).build();
     }
 
-    @Scheduled(identity = "webhook-deliveries", every = "${shukei.webhooks.poll-interval:1s}",
+    @Scheduled(identity = "webhook-deliveries", every = "${shukei.webhooks.poll-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         List<DeliveryRepository.Claimed> batch = queue.claim(lease, BATCH);

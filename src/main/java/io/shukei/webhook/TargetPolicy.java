@@ -6,8 +6,10 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shukei.config.ShukeiConfig;
+
 
 /**
  * Which URLs the service may send to. Without the operator's permission only https to public
@@ -22,7 +24,12 @@ class TargetPolicy {
 
     private final boolean allowPrivate;
 
-    TargetPolicy(@ConfigProperty(name = "shukei.webhooks.allow-private-targets", defaultValue = "false") boolean allowPrivate) {
+    @Inject
+    TargetPolicy(ShukeiConfig config) {
+        this(config.webhooks().allowPrivateTargets());
+    }
+
+    TargetPolicy(boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
     }
 

@@ -42,7 +42,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** With {@code fileLimit} above 0 the process may open no more files (sockets included) than that. */
     public static ServiceProcess start(Map<String, String> env, int fileLimit) throws IOException, InterruptedException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        return start(env, fileLimit, Path.of(""));
+    }
+
+    /** Runs in the given working directory, where the service looks for .env and config/application.properties. */
+    public static ServiceProcess startIn(Path workingDirectory, Map<String, String> env) throws IOException, InterruptedException {
+        return start(env, 0, workingDirectory);
+    }
+
+    private static ServiceProcess start(Map<String, String> env, int fileLimit, Path workingDirectory)
+            throws IOException, InterruptedException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the service first (./mvnw verify does)");
         }
@@ -52,7 +62,8 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = fileLimit > 0
                 ? List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$0\" -Xmx256m -jar \"$1\"", java, jar.toString())
                 : List.of(java, "-Xmx256m", "-jar", jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(workingDirectory.toAbsolutePath().toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SHUKEI_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
         // PostgreSQL's own messages in the log, for diagnosing a start that fails

@@ -1,0 +1,166 @@
+package io.shukei.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every setting of the service and its default, in one place: {@code shukei.*} in any configuration source
+ * (environment variable {@code SHUKEI_*}, {@code .env}, system property, application.properties).
+ * docs/operations.md describes each. Some are handed on to Quarkus by application.properties (the HTTP server,
+ * the connection pool, shutdown, the published contract, OIDC, the log format and the webhook worker's schedule);
+ * the others are read here by the classes they concern.
+ */
+@ConfigMapping(prefix = "shukei")
+public interface ShukeiConfig {
+
+    Http http();
+
+    Db db();
+
+    EmbeddedDb embeddedDb();
+
+    /** How long SIGTERM waits for in-flight requests (quarkus.shutdown.timeout). */
+    @WithDefault("30S")
+    Duration shutdownTimeout();
+
+    /** A key accepted as a global admin while set. */
+    Optional<String> bootstrapAdminKey();
+
+    Openapi openapi();
+
+    Idempotency idempotency();
+
+    ReportCache reportCache();
+
+    /** Reports and submission exports built at the same time. */
+    @WithDefault("1")
+    int maxConcurrentBuilds();
+
+    Oidc oidc();
+
+    Webhooks webhooks();
+
+    Log log();
+
+    /** The HTTP server (quarkus.http.*). */
+    interface Http {
+
+        @WithDefault("8080")
+        int port();
+
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("30S")
+        Duration idleTimeout();
+
+        @WithDefault("1000")
+        int maxConnections();
+
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+    }
+
+    /** The connection pool (quarkus.datasource.jdbc.*) and the limits of each connection. */
+    interface Db {
+
+        @WithDefault("6")
+        int poolMaxSize();
+
+        @WithDefault("5S")
+        Duration acquisitionTimeout();
+
+        @WithDefault("5S")
+        Duration statementTimeout();
+
+        @WithDefault("10S")
+        Duration socketTimeout();
+    }
+
+    /** The PostgreSQL the service runs itself when no datasource URL is configured. */
+    interface EmbeddedDb {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("data")
+        String dir();
+
+        /** 0: a free port. */
+        @WithDefault("0")
+        int port();
+
+        /** The data directory of the embedded server this process started; set by the service itself, never by hand. */
+        Optional<String> activeDir();
+    }
+
+    interface Openapi {
+
+        /** Whether /q/openapi and /q/swagger-ui are served. */
+        @WithName("public")
+        @WithDefault("true")
+        boolean published();
+    }
+
+    interface Idempotency {
+
+        @WithDefault("PT24H")
+        Duration retention();
+    }
+
+    interface ReportCache {
+
+        @WithDefault("16777216")
+        long maxBytes();
+    }
+
+    interface Oidc {
+
+        /** Whether bearer JWTs from the identity provider are accepted too (quarkus.oidc.tenant-enabled). */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("shukei_role")
+        String roleClaim();
+
+        @WithDefault("shukei_unit")
+        String unitClaim();
+    }
+
+    interface Webhooks {
+
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often the worker polls; "off" stops it (the schedule of io.shukei.webhook.DeliveryWorker). */
+        @WithDefault("1s")
+        String pollInterval();
+
+        @WithDefault("5S")
+        Duration connectTimeout();
+
+        @WithDefault("10S")
+        Duration timeout();
+
+        @WithDefault("10S")
+        Duration firstRetry();
+
+        @WithDefault("6H")
+        Duration maxRetryDelay();
+
+        @WithDefault("30")
+        int maxAttempts();
+    }
+
+    interface Log {
+
+        /** One JSON object per line on the console (quarkus.log.console.json.enabled). */
+        @WithDefault("false")
+        boolean json();
+    }
+}
