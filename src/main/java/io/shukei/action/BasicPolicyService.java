@@ -9,10 +9,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.ETags;
-import io.shukei.api.ProblemException;
-import io.shukei.unit.Unit;
+import io.shukei.http.ETags;
+import io.shukei.problem.ProblemException;
 import io.shukei.security.AuditService;
+import io.shukei.unit.Unit;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

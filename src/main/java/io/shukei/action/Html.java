@@ -1,6 +1,6 @@
 package io.shukei.action;
 
-import io.shukei.api.HtmlText;
+import io.shukei.export.HtmlText;
 
 /**
  * The few pieces of HTML the printable documents need. Every text that comes from a user goes

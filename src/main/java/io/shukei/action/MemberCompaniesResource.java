@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.Downloads;
-import io.shukei.api.FileBody;
-import io.shukei.api.Negotiation;
-import io.shukei.api.PageParams;
-import io.shukei.api.TableFormat;
+import io.shukei.export.Downloads;
+import io.shukei.export.FileBody;
+import io.shukei.export.Negotiation;
+import io.shukei.export.TableFormat;
+import io.shukei.http.PageParams;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

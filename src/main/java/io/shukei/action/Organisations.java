@@ -7,11 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Language;
-import io.shukei.api.ProblemException;
-import io.shukei.api.UnitNamed;
+import io.shukei.language.Language;
+import io.shukei.problem.ProblemException;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitKind;
+import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 
 /**

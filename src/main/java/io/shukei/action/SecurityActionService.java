@@ -9,17 +9,17 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.ProblemException;
 import io.shukei.catalog.Catalog;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.problem.ProblemException;
 import io.shukei.report.ReportResponse;
 import io.shukei.report.ReportService;
 import io.shukei.round.Round;
+import io.shukei.security.AuditService;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitKind;
 import io.shukei.unit.UnitService;
-import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.Language;
+import io.shukei.http.QueryParams;
+import io.shukei.language.Language;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Band;
 import io.shukei.tally.Part;
@@ -46,7 +47,7 @@ public class CatalogResource {
                     examples = @ExampleObject(name = "ja", value = CatalogResponse.EXAMPLE)))
     public Response get(@Parameter(description = "ja or en; overrides Accept-Language") @QueryParam("lang") String lang,
                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Language language = Language.of(lang, acceptLanguage);
+        Language language = QueryParams.language(lang, acceptLanguage);
         Catalog.Definition d = catalog.definition();
         List<CatalogResponse.PartEntry> parts = Part.ALL.stream().map(p -> {
             Catalog.Text title = catalog.partTitle(p.number());

@@ -27,9 +27,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.shukei.api.BuildTurns;
-import io.shukei.api.FileBody;
 import io.shukei.config.ShukeiConfig;
+import io.shukei.export.BuildTurns;
+import io.shukei.export.FileBody;
 
 
 /**

@@ -2,9 +2,9 @@ package io.shukei.report;
 
 import java.util.Arrays;
 
-import io.shukei.api.Downloads;
-import io.shukei.api.FileBody;
-import io.shukei.api.Language;
+import io.shukei.export.Downloads;
+import io.shukei.export.FileBody;
+import io.shukei.language.Language;
 
 /** The report as one CSV file: the summary section, an empty line, then one row per unit and question. */
 final class ReportCsv {

@@ -1,6 +1,6 @@
 package io.shukei.report;
 
-import io.shukei.api.Negotiation;
+import io.shukei.export.Negotiation;
 
 /** The forms of a report; JSON first, so a wildcard Accept gets JSON. */
 enum ReportFormat implements Negotiation.Offer {

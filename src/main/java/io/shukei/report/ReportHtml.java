@@ -10,10 +10,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.shukei.api.FileBody;
-import io.shukei.api.HtmlText;
-import io.shukei.api.Language;
 import io.shukei.catalog.Catalog;
+import io.shukei.export.FileBody;
+import io.shukei.export.HtmlText;
+import io.shukei.language.Language;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
 import io.shukei.tally.Policy;

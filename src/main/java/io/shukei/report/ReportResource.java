@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.BuildTurns;
-import io.shukei.api.Downloads;
-import io.shukei.api.FileBody;
-import io.shukei.api.Language;
-import io.shukei.api.Negotiation;
+import io.shukei.export.BuildTurns;
+import io.shukei.export.Downloads;
+import io.shukei.export.FileBody;
+import io.shukei.export.Negotiation;
+import io.shukei.http.QueryParams;
+import io.shukei.language.Language;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -120,7 +121,7 @@ public class ReportResource {
             return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                     headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "HEAD".equals(request.getMethod()));
         }
-        Language language = Language.of(lang, acceptLanguage);
+        Language language = QueryParams.language(lang, acceptLanguage);
         // Built in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it.
         Export export = builds.run(() -> {
             ReportService.ReportDocument document = service.document(roundId, unitId, policy);

@@ -7,13 +7,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.shukei.api.UnitNamed;
 import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
 import io.shukei.round.RoundResponse;
 import io.shukei.round.RoundStatus;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Policy;
+import io.shukei.unit.UnitNamed;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

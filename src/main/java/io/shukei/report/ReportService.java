@@ -12,13 +12,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.DomainMetrics;
-import io.shukei.api.Enums;
-import io.shukei.api.Language;
-import io.shukei.api.ProblemException;
-import io.shukei.api.UnitNamed;
 import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
+import io.shukei.http.QueryParams;
+import io.shukei.language.Language;
+import io.shukei.problem.ProblemException;
 import io.shukei.round.Round;
 import io.shukei.round.RoundService;
 import io.shukei.round.RoundUnit;
@@ -28,6 +26,7 @@ import io.shukei.tally.Policy;
 import io.shukei.tally.Sheet;
 import io.shukei.tally.Tally;
 import io.shukei.unit.Unit;
+import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 
 /** Reads the sheets of a subtree in bulk and hands them to the pure tally. */
@@ -41,11 +40,11 @@ public class ReportService {
     private final RoundService rounds;
     private final UnitService units;
     private final Catalog catalog;
-    private final DomainMetrics metrics;
+    private final ReportMetrics metrics;
     private final Access access;
 
     ReportService(ReportRepository repository, RoundService rounds, UnitService units, Catalog catalog,
-                  DomainMetrics metrics, Access access) {
+                  ReportMetrics metrics, Access access) {
         this.repository = repository;
         this.rounds = rounds;
         this.units = units;
@@ -90,7 +89,7 @@ public class ReportService {
         Round round = rounds.require(roundId);
         Node node = resolveNode(round, unitId);
         Policy policy = policyParam == null || policyParam.isBlank() ? round.policy
-                : Enums.parse(Policy.class, policyParam, "policy");
+                : QueryParams.parse(Policy.class, policyParam, "policy");
 
         List<ReportRepository.ParticipantRow> rows = repository.participants(roundId, node.path());
         // Each stored sheet is parsed once and serves the tally, the unit rows and the children.
@@ -121,7 +120,7 @@ public class ReportService {
                 policies.put(p, new ReportResponse.PolicyScore(null, null,
                         "units without a headcount: " + UnitNamed.list(named, Language.EN), e.unitIds(), named));
                 if (p == policy) {
-                    throw ProblemException.missingHeadcount(e.unitIds(), named);
+                    throw UnitNamed.missingHeadcount(e.unitIds(), named);
                 }
             }
         }
@@ -147,7 +146,7 @@ public class ReportService {
         }).toList();
 
         RoundService.Drift drift = rounds.drift(round, node.unit());
-        metrics.reportServed();
+        metrics.served();
         return new ReportResponse(round.id, round.title, round.status, node.id(), node.code(), node.name(), policy,
                 result.score() == null ? null : result.score().shown(), BandView.of(result.band()), policies,
                 coverage(rows, drift), parts, questions, unitResults, children(round.id, node, rows, sheetById, policy),

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import io.shukei.api.Downloads;
-import io.shukei.api.Language;
-import io.shukei.api.UnitNamed;
 import io.shukei.catalog.Catalog;
+import io.shukei.export.Downloads;
+import io.shukei.language.Language;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
 import io.shukei.tally.Policy;
+import io.shukei.unit.UnitNamed;
 
 /**
  * The rows both spreadsheet forms (CSV and xlsx) are made of, built once from the report so the

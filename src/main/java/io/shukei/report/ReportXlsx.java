@@ -26,9 +26,9 @@ import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import io.shukei.api.Downloads;
-import io.shukei.api.FileBody;
-import io.shukei.api.Language;
+import io.shukei.export.Downloads;
+import io.shukei.export.FileBody;
+import io.shukei.language.Language;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
 

@@ -1,6 +1,6 @@
 package io.shukei.round;
 
-import io.shukei.api.TextRules;
+import io.shukei.http.TextRules;
 
 import java.time.LocalDate;
 import java.util.List;

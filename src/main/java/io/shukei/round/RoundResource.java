@@ -18,9 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.Enums;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.http.QueryParams;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -98,7 +98,7 @@ public class RoundResource {
                                     @Parameter(description = "Unit taking part") @QueryParam("participantId") Long participantId,
                                     @Parameter(description = "OPEN or CLOSED") @QueryParam("status") String status,
                                     @Valid @BeanParam PageParams paging) {
-        return service.list(scopeUnitId, participantId, Enums.parse(RoundStatus.class, status, "status"), paging);
+        return service.list(scopeUnitId, participantId, QueryParams.parse(RoundStatus.class, status, "status"), paging);
     }
 
     @POST

@@ -6,8 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.shukei.api.UnitNamed;
 import io.shukei.tally.Policy;
+import io.shukei.unit.UnitNamed;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -3,7 +3,7 @@ package io.shukei.security;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.Arc;
-import io.shukei.api.ProblemException;
+import io.shukei.problem.ProblemException;
 
 /**
  * Object-level authorisation: whether the request's caller may see or change something that

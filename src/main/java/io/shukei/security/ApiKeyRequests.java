@@ -1,6 +1,6 @@
 package io.shukei.security;
 
-import io.shukei.api.TextRules;
+import io.shukei.http.TextRules;
 
 import java.time.OffsetDateTime;
 

@@ -15,10 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.Problem;
-import io.shukei.api.ShowsSecretOnce;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.http.ShowsSecretOnce;
+import io.shukei.problem.Problem;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

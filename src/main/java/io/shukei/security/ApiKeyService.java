@@ -15,10 +15,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.ProblemException;
 import io.shukei.config.ShukeiConfig;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.problem.ProblemException;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
 

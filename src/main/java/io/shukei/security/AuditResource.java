@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.ProblemException;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.problem.ProblemException;
 import io.shukei.unit.UnitService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -7,8 +7,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
 
 /** Records every write in the transaction that makes it, so the trail and the data never disagree. */
 @ApplicationScoped

@@ -3,8 +3,8 @@ package io.shukei.submission;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.shukei.api.Downloads;
-import io.shukei.api.FileBody;
+import io.shukei.export.Downloads;
+import io.shukei.export.FileBody;
 import io.shukei.tally.Part;
 
 /**

@@ -1,6 +1,6 @@
 package io.shukei.submission;
 
-import io.shukei.api.TextRules;
+import io.shukei.http.TextRules;
 
 import java.util.List;
 

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.ETags;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
+import io.shukei.http.ETags;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

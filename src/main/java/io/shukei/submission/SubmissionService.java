@@ -12,15 +12,13 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.DomainMetrics;
-import io.shukei.api.ETags;
-import io.shukei.api.Language;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.Problem;
-import io.shukei.api.ProblemException;
-import io.shukei.api.UnitNamed;
 import io.shukei.catalog.BandView;
+import io.shukei.http.ETags;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.language.Language;
+import io.shukei.problem.Problem;
+import io.shukei.problem.ProblemException;
 import io.shukei.round.RoundService;
 import io.shukei.security.Access;
 import io.shukei.security.AuditService;
@@ -30,6 +28,7 @@ import io.shukei.tally.Part;
 import io.shukei.tally.Score;
 import io.shukei.tally.Sheet;
 import io.shukei.unit.Unit;
+import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 import io.shukei.unit.UnitSummary;
 import io.shukei.webhook.WebhookEvents;
@@ -42,13 +41,13 @@ class SubmissionService {
     private final SubmissionRevisionRepository revisions;
     private final RoundService rounds;
     private final UnitService units;
-    private final DomainMetrics metrics;
+    private final SubmissionMetrics metrics;
     private final Access access;
     private final AuditService audit;
     private final WebhookEvents events;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, DomainMetrics metrics, Access access, AuditService audit, WebhookEvents events) {
+                      UnitService units, SubmissionMetrics metrics, Access access, AuditService audit, WebhookEvents events) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
@@ -112,7 +111,7 @@ class SubmissionService {
         revision.respondent = respondent;
         revision.catalogVersion = current.catalogVersion;
         revision.createdAt = now;
-        metrics.submissionReceived();
+        metrics.received();
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
                 unitId, round.unit().path(), created ? null : current.revision - 1, current.revision);
         events.sheetStored(round, current.revision, created);

@@ -6,10 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.shukei.api.UnitNamed;
 import io.shukei.db.SqlValues;
 import io.shukei.round.RoundStatus;
 import io.shukei.tally.Policy;
+import io.shukei.unit.UnitNamed;
 
 /**
  * Set-based reads for a trend: the rounds, then every participant of all of them in one query. Each round is

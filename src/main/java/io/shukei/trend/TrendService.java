@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Enums;
-import io.shukei.api.ProblemException;
 import io.shukei.catalog.BandView;
+import io.shukei.http.QueryParams;
 import io.shukei.tally.Policy;
 import io.shukei.tally.Score;
 import io.shukei.tally.Sheet;
 import io.shukei.tally.Tally;
 import io.shukei.unit.Unit;
+import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 
 /** Tallies a node in every round it took part in, and compares each round with the one before. */
@@ -40,7 +40,7 @@ class TrendService {
     TrendResponse trend(long unitId, String policyParam) {
         Unit node = units.require(unitId);
         List<TrendRepository.RoundRow> rounds = repository.rounds(node.id);
-        Policy requested = Enums.parse(Policy.class, policyParam, "policy");
+        Policy requested = QueryParams.parse(Policy.class, policyParam, "policy");
         Policy policy = requested != null ? requested
                 : rounds.isEmpty() ? Policy.CONSOLIDATED : rounds.get(rounds.size() - 1).policy();
         List<Long> roundIds = rounds.stream().map(TrendRepository.RoundRow::id).toList();
@@ -58,7 +58,7 @@ class TrendService {
             try {
                 result = Tally.of(sheets(rows), policy);
             } catch (Tally.MissingHeadcountException e) {
-                throw ProblemException.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()));
+                throw UnitNamed.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()));
             }
             List<TrendResponse.QuestionPoint> questions = new ArrayList<>();
             for (Tally.QuestionResult q : result.questions()) {

@@ -1,11 +1,10 @@
 package io.shukei.unit;
 
-import io.shukei.api.TextRules;
+import io.shukei.http.TextRules;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 

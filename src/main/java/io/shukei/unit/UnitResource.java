@@ -28,10 +28,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.shukei.api.ETags;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.ProblemException;
+import io.shukei.http.ETags;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.problem.ProblemException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

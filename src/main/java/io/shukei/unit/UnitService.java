@@ -13,12 +13,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
-import io.shukei.api.ETags;
-import io.shukei.api.Language;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.ProblemException;
-import io.shukei.api.UnitNamed;
+import io.shukei.http.ETags;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.language.Language;
+import io.shukei.problem.ProblemException;
 import io.shukei.security.Access;
 import io.shukei.security.AuditService;
 

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
-import io.shukei.api.DomainMetrics;
 import io.shukei.config.ShukeiConfig;
 
 /**
@@ -33,12 +32,12 @@ class DeliveryWorker {
 
     private final DeliveryQueue queue;
     private final TargetPolicy targets;
-    private final DomainMetrics metrics;
+    private final WebhookMetrics metrics;
     private final HttpClient http;
     private final Duration timeout;
     private final Duration lease;
 
-    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, DomainMetrics metrics, ShukeiConfig config) {
+    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, WebhookMetrics metrics, ShukeiConfig config) {
         Duration connectTimeout = config.webhooks().connectTimeout();
         Duration timeout = config.webhooks().timeout();
         this.queue = queue;
@@ -88,9 +87,9 @@ class DeliveryWorker {
             LOG.warnf(e, "Outcome of webhook delivery %d not recorded", d.id());
         }
         if (status != null && status / 100 == 2) {
-            metrics.webhookDelivered();
+            metrics.delivered();
         } else {
-            metrics.webhookFailed();
+            metrics.failed();
         }
     }
 

@@ -17,11 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.shukei.api.Enums;
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.Problem;
-import io.shukei.api.ShowsSecretOnce;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.http.QueryParams;
+import io.shukei.http.ShowsSecretOnce;
+import io.shukei.problem.Problem;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -137,7 +137,7 @@ public class WebhookResource {
     public Page<DeliveryResponse> deliveries(@PathParam("id") long id,
                                              @Parameter(description = "PENDING, DELIVERED or FAILED") @QueryParam("status") String status,
                                              @Valid @BeanParam PageParams paging) {
-        return service.deliveries(id, Enums.parse(DeliveryStatus.class, status, "status"), paging);
+        return service.deliveries(id, QueryParams.parse(DeliveryStatus.class, status, "status"), paging);
     }
 
     @POST

@@ -10,14 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.shukei.api.Page;
-import io.shukei.api.PageParams;
-import io.shukei.api.Problem;
-import io.shukei.api.ProblemException;
+import io.shukei.http.Page;
+import io.shukei.http.PageParams;
+import io.shukei.problem.Problem;
+import io.shukei.problem.ProblemException;
 import io.shukei.security.Access;
+import io.shukei.security.AuditService;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitService;
-import io.shukei.security.AuditService;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)

@@ -41,7 +41,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shukei.Api;
 import io.shukei.OpenFiles;
-import io.shukei.api.Downloads;
+import io.shukei.export.Downloads;
 import io.shukei.tally.Part;
 
 @QuarkusTest
