@@ -58,7 +58,7 @@ class RoundFollower {
         }
     }
 
-    /** Records each open round's new participants and leavers (picture, revision, audit, webhook). */
+    /** Records each open round's new participants and leavers (picture, revision, audit, announcement). */
     private void enrolled(List<RoundRepository.Participation> joined, List<RoundRepository.Participation> left,
                           boolean moved) {
         Map<Long, List<Long>> added = byRound(joined);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -27,7 +28,6 @@ import io.shukei.unit.Unit;
 import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 import io.shukei.unit.UnitSummary;
-import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,17 +39,17 @@ public class RoundService {
     private final Catalog catalog;
     private final Access access;
     private final AuditService audit;
-    private final WebhookEvents events;
+    private final Event<RoundChange> changes;
 
     RoundService(RoundRepository rounds, RoundUnitRepository pictures, UnitService units, Catalog catalog, Access access,
-                 AuditService audit, WebhookEvents events) {
+                 AuditService audit, Event<RoundChange> changes) {
         this.rounds = rounds;
         this.pictures = pictures;
         this.units = units;
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
-        this.events = events;
+        this.changes = changes;
     }
 
     /**
@@ -174,7 +174,7 @@ public class RoundService {
         rounds.addParticipants(round.id, participants);
         pictures.sync(List.of(round.id));
         audit.record("round.created", "round", round.id, scope.id, scope.path, null, round.revision);
-        events.roundOpened(round);
+        changes.fire(RoundChange.of(RoundChange.Type.OPENED, round));
         return view(round, copied);
     }
 
@@ -272,7 +272,8 @@ public class RoundService {
             if (target == RoundStatus.OPEN && pictures.sync(List.of(round.id)) > 0) {
                 audit.record("round.resynced", "round", round.id, scope.id, scope.path, round.revision, round.revision);
             }
-            events.roundStatusChanged(round);
+            changes.fire(RoundChange.of(target == RoundStatus.CLOSED ? RoundChange.Type.CLOSED
+                    : RoundChange.Type.REOPENED, round));
         }
         return view(round, null);
     }
@@ -325,7 +326,7 @@ public class RoundService {
         return view(round, null);
     }
 
-    /** Records a change of the participant set: picture, revision, audit trail and webhook, in this transaction. */
+    /** Records a change of the participant set: picture, revision, audit trail and announcement, in this transaction. */
     void participantsChanged(Round round, Unit scope, String action, List<Long> added, List<Long> removed) {
         if (added.isEmpty() && removed.isEmpty()) {
             return;
@@ -334,7 +335,7 @@ public class RoundService {
         int before = round.revision;
         touch(round);
         audit.record(action, "round", round.id, scope.id, scope.path, before, round.revision);
-        events.participantsChanged(round, added, removed);
+        changes.fire(RoundChange.participants(round, added, removed));
     }
 
     private List<Long> checkedParticipants(Unit scope, List<Long> ids, String field) {

@@ -19,8 +19,6 @@ import io.shukei.config.ShukeiConfig;
 import io.shukei.http.Page;
 import io.shukei.http.PageParams;
 import io.shukei.problem.ProblemException;
-import io.shukei.unit.Unit;
-import io.shukei.unit.UnitService;
 
 
 @ApplicationScoped
@@ -28,15 +26,15 @@ import io.shukei.unit.UnitService;
 class ApiKeyService {
 
     private final ApiKeyRepository keys;
-    private final UnitService units;
+    private final UnitPathRepository unitPaths;
     private final Access access;
     private final AuditService audit;
     private final Optional<String> bootstrapKey;
 
-    ApiKeyService(ApiKeyRepository keys, UnitService units, Access access, AuditService audit,
+    ApiKeyService(ApiKeyRepository keys, UnitPathRepository unitPaths, Access access, AuditService audit,
                   ShukeiConfig config) {
         this.keys = keys;
-        this.units = units;
+        this.unitPaths = unitPaths;
         this.access = access;
         this.audit = audit;
         this.bootstrapKey = config.bootstrapAdminKey().filter(k -> !k.isBlank());
@@ -61,15 +59,17 @@ class ApiKeyService {
 
     @Transactional
     ApiKeyResponse create(ApiKeyRequests.Create request) {
-        Unit unit = units.requireWritable(request.unitId());
+        long unitId = request.unitId();
+        String path = unitPath(unitId);
+        access.requireWritable(path);
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now())) {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
         ApiKeyMaterial.Generated material = ApiKeyMaterial.generate();
-        ApiKey key = newKey(request.name().strip(), request.role(), unit.id, material);
+        ApiKey key = newKey(request.name().strip(), request.role(), unitId, material);
         key.expiresAt = request.expiresAt();
         keys.persist(key);
-        audit.record("api-key.created", "api-key", key.id, unit.id, unit.path, null, null);
+        audit.record("api-key.created", "api-key", key.id, unitId, path, null, null);
         return ApiKeyResponse.of(key, material.key());
     }
 
@@ -84,7 +84,7 @@ class ApiKeyService {
     @Transactional
     void revoke(long id) {
         ApiKey key = keys.findById(id);
-        String path = key == null || key.unitId == null ? null : units.load(key.unitId).path;
+        String path = key == null || key.unitId == null ? null : unitPath(key.unitId);
         if (key == null) {
             throw ProblemException.notFound("API key", id);
         }
@@ -114,6 +114,11 @@ class ApiKeyService {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, material.key() + System.lineSeparator(), StandardOpenOption.TRUNCATE_EXISTING);
         return Optional.of(file);
+    }
+
+    /** The path of the unit a key is (to be) bound to; 404 when there is no such unit. */
+    private String unitPath(long unitId) {
+        return unitPaths.find(unitId).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
     }
 
     private ApiKey newKey(String name, Role role, Long unitId, ApiKeyMaterial.Generated material) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import io.shukei.http.Page;
 import io.shukei.http.PageParams;
 import io.shukei.problem.ProblemException;
-import io.shukei.unit.UnitService;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,13 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     private final AuditService audit;
-    private final UnitService units;
-    private final Access access;
 
-    AuditResource(AuditService audit, UnitService units, Access access) {
+    AuditResource(AuditService audit) {
         this.audit = audit;
-        this.units = units;
-        this.access = access;
     }
 
     @GET
@@ -60,8 +55,7 @@ public class AuditResource {
                 throw ProblemException.invalid("since", "must be an ISO-8601 date-time with offset, e.g. 2026-04-01T00:00:00+09:00");
             }
         }
-        String path = unitId == null ? access.scopePrefix() : units.require(unitId).path;
-        return audit.list(path, from, paging);
+        return audit.list(unitId, from, paging);
     }
 
     @Schema(name = "AuditPage")

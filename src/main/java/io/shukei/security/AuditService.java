@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.shukei.http.Page;
 import io.shukei.http.PageParams;
+import io.shukei.problem.ProblemException;
 
 /** Records every write in the transaction that makes it, so the trail and the data never disagree. */
 @ApplicationScoped
@@ -17,10 +18,12 @@ public class AuditService {
 
     private final AuditRepository events;
     private final Access access;
+    private final UnitPathRepository unitPaths;
 
-    AuditService(AuditRepository events, Access access) {
+    AuditService(AuditRepository events, Access access, UnitPathRepository unitPaths) {
         this.events = events;
         this.access = access;
+        this.unitPaths = unitPaths;
     }
 
     /**
@@ -47,7 +50,10 @@ public class AuditService {
         events.append(event);
     }
 
-    Page<AuditEventResponse> list(String unitPath, OffsetDateTime since, PageParams paging) {
+    /** One page of the events of a unit's subtree (the caller's scope when no unit is named): 404 for a unit not seen. */
+    Page<AuditEventResponse> list(Long unitId, OffsetDateTime since, PageParams paging) {
+        String unitPath = unitId == null ? access.scopePrefix() : unitPaths.find(unitId)
+                .filter(access::canSee).orElseThrow(() -> ProblemException.notFound("Unit", unitId));
         var query = events.under(unitPath, unitPath.equals("/") && access.caller().global(),
                 since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since);
         List<AuditEventResponse> items = events.page(query, paging.page, paging.size).stream()

@@ -8,8 +8,6 @@ import jakarta.transaction.Transactional;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.shukei.config.ShukeiConfig;
-import io.shukei.unit.Unit;
-import io.shukei.unit.UnitService;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,14 +20,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 class OidcCallers {
 
     private final CurrentIdentityAssociation identity;
-    private final UnitService units;
+    private final UnitPathRepository unitPaths;
     private final boolean enabled;
     private final String roleClaim;
     private final String unitClaim;
 
-    OidcCallers(CurrentIdentityAssociation identity, UnitService units, ShukeiConfig config) {
+    OidcCallers(CurrentIdentityAssociation identity, UnitPathRepository unitPaths, ShukeiConfig config) {
         this.identity = identity;
-        this.units = units;
+        this.unitPaths = unitPaths;
         this.enabled = config.oidc().enabled();
         this.roleClaim = config.oidc().roleClaim();
         this.unitClaim = config.oidc().unitClaim();
@@ -50,9 +48,9 @@ class OidcCallers {
             throw AuthenticationFilter.unauthenticated("The bearer token was not accepted by the identity provider");
         }
         Role role = claimedRole(jwt);
-        Unit unit = claimedUnit(jwt);
+        Scope scope = claimedScope(jwt);
         return new Caller("OIDC", jwt.getSubject() == null ? jwt.getName() : jwt.getSubject(), jwt.getName(), role,
-                unit.id, unit.path, remoteAddress);
+                scope.unitId(), scope.path(), remoteAddress);
     }
 
     private Role claimedRole(JsonWebToken jwt) {
@@ -66,10 +64,15 @@ class OidcCallers {
         throw Access.forbidden("The token's claim '" + roleClaim + "' names no Shukei role (ADMIN, RESPONDENT, VIEWER)");
     }
 
-    private Unit claimedUnit(JsonWebToken jwt) {
+    /** The unit whose subtree a token's holder may act on. */
+    private record Scope(long unitId, String path) {
+    }
+
+    private Scope claimedScope(JsonWebToken jwt) {
         Object value = jwt.getClaim(unitClaim);
         try {
-            return units.load(Long.parseLong(String.valueOf(value).replace("\"", "")));
+            long unitId = Long.parseLong(String.valueOf(value).replace("\"", ""));
+            return new Scope(unitId, unitPaths.find(unitId).orElseThrow());
         } catch (RuntimeException missing) {
             throw Access.forbidden("The token's claim '" + unitClaim + "' names no unit of this service");
         }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.shukei.catalog.BandView;
@@ -31,7 +32,6 @@ import io.shukei.unit.Unit;
 import io.shukei.unit.UnitNamed;
 import io.shukei.unit.UnitService;
 import io.shukei.unit.UnitSummary;
-import io.shukei.webhook.WebhookEvents;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,10 +44,10 @@ class SubmissionService {
     private final SubmissionMetrics metrics;
     private final Access access;
     private final AuditService audit;
-    private final WebhookEvents events;
+    private final Event<SheetStored> stored;
 
     SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, SubmissionMetrics metrics, Access access, AuditService audit, WebhookEvents events) {
+                      UnitService units, SubmissionMetrics metrics, Access access, AuditService audit, Event<SheetStored> stored) {
         this.submissions = submissions;
         this.revisions = revisions;
         this.rounds = rounds;
@@ -55,7 +55,7 @@ class SubmissionService {
         this.metrics = metrics;
         this.access = access;
         this.audit = audit;
-        this.events = events;
+        this.stored = stored;
     }
 
     /** The stored sheet and whether this call created it. */
@@ -114,7 +114,7 @@ class SubmissionService {
         metrics.received();
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
                 unitId, round.unit().path(), created ? null : current.revision - 1, current.revision);
-        events.sheetStored(round, current.revision, created);
+        stored.fire(new SheetStored(round, current.revision, created));
         return new Outcome(view(current, revision, round.unit().code(), round.unit().name()), created);
     }
 

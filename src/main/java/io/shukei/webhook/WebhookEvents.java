@@ -5,24 +5,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.shukei.round.Round;
+import io.shukei.round.RoundChange;
 import io.shukei.round.RoundService;
 import io.shukei.round.RoundStatus;
+import io.shukei.submission.SheetStored;
 import io.shukei.unit.UnitService;
 
 /**
- * Records webhook events in the caller's transaction (a transactional outbox): an event exists
- * exactly when the change that caused it is committed. The worker delivers it later, so a slow or
+ * Records webhook events in the transaction of the change that causes them (a transactional outbox),
+ * observing the changes the features announce: an event exists exactly when its change is committed. The worker delivers it later, so a slow or
  * absent receiver never delays the change. Payloads name ids and a link, never answers.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class WebhookEvents {
+class WebhookEvents {
 
     private final DeliveryRepository deliveries;
     private final UnitService units;
@@ -50,7 +52,10 @@ public class WebhookEvents {
     }
 
     /** A sheet revision was stored; the first sheet of the last missing participant also completes the round. */
-    public void sheetStored(RoundService.SheetAdmission round, int revision, boolean created) {
+    void sheetStored(@Observes SheetStored stored) {
+        RoundService.SheetAdmission round = stored.round();
+        int revision = stored.revision();
+        boolean created = stored.created();
         long roundId = round.roundId();
         long unitId = round.unit().id();
         record(created ? EventType.SUBMISSION_CREATED : EventType.SUBMISSION_UPDATED, round.unit().path(),
@@ -60,26 +65,19 @@ public class WebhookEvents {
         }
     }
 
-    public void roundOpened(Round round) {
-        record(EventType.ROUND_OPENED, round, "");
+    void roundChanged(@Observes RoundChange change) {
+        switch (change.type()) {
+            case OPENED -> record(EventType.ROUND_OPENED, change);
+            case CLOSED -> record(EventType.ROUND_CLOSED, change);
+            case REOPENED -> record(EventType.ROUND_REOPENED, change);
+            case PARTICIPANTS_CHANGED -> record(EventType.ROUND_PARTICIPANTS_CHANGED, units.load(change.scopeUnitId()).path,
+                    new ParticipantsData(change.roundId(), change.scopeUnitId(), change.status(), change.revision(),
+                            change.added(), change.removed(), "/api/v1/rounds/" + change.roundId()));
+        }
     }
 
-    /** The round was closed or reopened (call only on an actual change). */
-    public void roundStatusChanged(Round round) {
-        record(round.status == RoundStatus.CLOSED ? EventType.ROUND_CLOSED : EventType.ROUND_REOPENED, round, "");
-    }
-
-    /**
-     * The participant set of the round changed: through the API, or because units appeared in or left its
-     * scope (autoEnrol, moves).
-     */
-    public void participantsChanged(Round round, List<Long> added, List<Long> removed) {
-        record(EventType.ROUND_PARTICIPANTS_CHANGED, units.load(round.scopeUnitId).path, new ParticipantsData(round.id,
-                round.scopeUnitId, round.status, round.revision, added, removed, "/api/v1/rounds/" + round.id));
-    }
-
-    private void record(EventType type, Round round, String linkSuffix) {
-        record(type, round.id, round.scopeUnitId, round.status, round.revision, linkSuffix);
+    private void record(EventType type, RoundChange change) {
+        record(type, change.roundId(), change.scopeUnitId(), change.status(), change.revision(), "");
     }
 
     private void record(EventType type, long roundId, long scopeUnitId, RoundStatus status, int revision, String linkSuffix) {

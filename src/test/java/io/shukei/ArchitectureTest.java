@@ -1,0 +1,99 @@
+package io.shukei;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.UserTransaction;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The package map of docs/architecture.md, checked on the compiled service: a package that is not on the map, or
+ * a dependency the map does not allow, fails the build.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses SERVICE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.shukei");
+
+    /** Small packages every feature may use, each about one concern; none of them knows a feature. */
+    private static final String[] SHARED = {"io.shukei.config..", "io.shukei.db..", "io.shukei.language..",
+            "io.shukei.problem..", "io.shukei.http..", "io.shukei.export..", "io.shukei.json.."};
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.shukei.(*)..").should().beFreeOfCycles().check(SERVICE);
+    }
+
+    @Test
+    void packagesDependOnlyAsTheMapAllows() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .ensureAllClassesAreContainedInArchitecture()
+                .layer("Shared").definedBy(SHARED)
+                .layer("Tally").definedBy("io.shukei.tally..")
+                .layer("Catalog").definedBy("io.shukei.catalog..")
+                .layer("Security").definedBy("io.shukei.security..")
+                .layer("Unit").definedBy("io.shukei.unit..")
+                .layer("Round").definedBy("io.shukei.round..")
+                .layer("Submission").definedBy("io.shukei.submission..")
+                .layer("Report").definedBy("io.shukei.report..")
+                .layer("Trend").definedBy("io.shukei.trend..")
+                .layer("Webhook").definedBy("io.shukei.webhook..")
+                .layer("Action").definedBy("io.shukei.action..")
+                .layer("Idempotency").definedBy("io.shukei.idempotency..")
+                .layer("Contract").definedBy("io.shukei.contract..")
+                .whereLayer("Shared").mayNotAccessAnyLayer()
+                .whereLayer("Tally").mayNotAccessAnyLayer()
+                .whereLayer("Catalog").mayOnlyAccessLayers("Shared", "Tally")
+                .whereLayer("Security").mayOnlyAccessLayers("Shared")
+                .whereLayer("Unit").mayOnlyAccessLayers("Shared", "Security")
+                .whereLayer("Round").mayOnlyAccessLayers("Shared", "Tally", "Catalog", "Security", "Unit")
+                .whereLayer("Submission").mayOnlyAccessLayers("Shared", "Tally", "Catalog", "Security", "Unit", "Round")
+                .whereLayer("Report").mayOnlyAccessLayers("Shared", "Tally", "Catalog", "Security", "Unit", "Round")
+                .whereLayer("Trend").mayOnlyAccessLayers("Shared", "Tally", "Catalog", "Unit", "Round")
+                .whereLayer("Webhook").mayOnlyAccessLayers("Shared", "Security", "Unit", "Round", "Submission")
+                .whereLayer("Action").mayOnlyAccessLayers("Shared", "Tally", "Catalog", "Security", "Unit", "Round",
+                        "Report")
+                .whereLayer("Idempotency").mayOnlyAccessLayers("Shared", "Security")
+                .whereLayer("Contract").mayOnlyAccessLayers("Security")
+                .check(SERVICE);
+    }
+
+    @Test
+    void theTallyDependsOnNothingButTheJdk() {
+        classes().that().resideInAPackage("io.shukei.tally..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.shukei.tally..", "java..")
+                .check(SERVICE);
+    }
+
+    @Test
+    void resourcesNeverTouchRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Resource")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .check(SERVICE);
+    }
+
+    /** Services hold the transactions; the idempotency filter alone begins one itself (a keyed POST's). */
+    @Test
+    void transactionsAreDemarcatedByServices() {
+        noClasses().that().haveSimpleNameEndingWith("Resource").or().haveSimpleNameEndingWith("Repository")
+                .should().beAnnotatedWith(Transactional.class).check(SERVICE);
+        noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource")
+                .or().areDeclaredInClassesThat().haveSimpleNameEndingWith("Repository")
+                .should().beAnnotatedWith(Transactional.class).check(SERVICE);
+        noClasses().that().resideOutsideOfPackage("io.shukei.idempotency..")
+                .should().dependOnClassesThat().areAssignableTo(TransactionManager.class)
+                .orShould().dependOnClassesThat().areAssignableTo(UserTransaction.class)
+                .check(SERVICE);
+    }
+}
