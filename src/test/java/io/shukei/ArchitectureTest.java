@@ -6,15 +6,27 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.UserTransaction;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+
+import io.shukei.db.Jdbc;
 
 /**
  * The package map of docs/architecture.md, checked on the compiled service: a package that is not on the map, or
@@ -77,9 +89,24 @@ class ArchitectureTest {
     }
 
     @Test
-    void resourcesNeverTouchRepositories() {
+    void resourcesNeverTouchRepositoriesOrEntities() {
         noClasses().that().haveSimpleNameEndingWith("Resource")
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+                .orShould().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .check(SERVICE);
+    }
+
+    /** docs/data-access.md: the session, the pool and SQL are reached in repositories (and io.shukei.db) alone. */
+    @Test
+    void onlyRepositoriesReachTheDatabase() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").and().resideOutsideOfPackage("io.shukei.db..")
+                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .orShould().dependOnClassesThat().areAssignableTo(DataSource.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Connection.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Statement.class)
+                .orShould().dependOnClassesThat().areAssignableTo(ResultSet.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Jdbc.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("getEntityManager")))
                 .check(SERVICE);
     }
 

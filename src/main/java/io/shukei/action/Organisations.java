@@ -3,8 +3,6 @@ package io.shukei.action;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.shukei.language.Language;
@@ -23,11 +21,9 @@ import io.shukei.unit.UnitService;
 class Organisations {
 
     private final UnitService units;
-    private final EntityManager em;
 
-    Organisations(UnitService units, EntityManager em) {
+    Organisations(UnitService units) {
         this.units = units;
-        this.em = em;
     }
 
     /** The company, a 404 problem if there is no such unit, or a 422 problem naming the company a unit belongs to. */
@@ -76,7 +72,7 @@ class Organisations {
     @Transactional(Transactional.TxType.MANDATORY)
     Unit lock(long id) {
         Unit unit = company(units.requireWritable(id));
-        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
+        units.lock(unit);
         return unit;
     }
 

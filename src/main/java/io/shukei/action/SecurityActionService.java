@@ -15,7 +15,6 @@ import io.shukei.http.PageParams;
 import io.shukei.problem.ProblemException;
 import io.shukei.report.ReportResponse;
 import io.shukei.report.ReportService;
-import io.shukei.round.Round;
 import io.shukei.security.AuditService;
 import io.shukei.unit.Unit;
 import io.shukei.unit.UnitKind;
@@ -104,8 +103,8 @@ class SecurityActionService {
     Assessment assess(long organisationId) {
         Unit organisation = organisations.require(organisationId);
         CommitmentResponse commitment = commitments.latest(organisation.id).map(CommitmentResponse::of).orElse(null);
-        Round round = diagnoses.latestClosed(organisation.id).orElse(null);
-        ReportResponse report = round == null ? null : reports.report(round.id, organisation.id, null);
+        DiagnosisRepository.ClosedRound round = diagnoses.latestClosed(organisation.id).orElse(null);
+        ReportResponse report = round == null ? null : reports.report(round.id(), organisation.id, null);
         BasicPolicyResponse policy = policies.current(organisation.id).orElse(null);
         PublicationResponse publication = publications.latest(organisation.id).map(PublicationResponse::of).orElse(null);
 
@@ -149,7 +148,8 @@ class SecurityActionService {
     }
 
     /** Met by the latest closed round over the whole organisation with at least one sheet; no score is asked for. */
-    private static SecurityActionResponse.Requirement diagnosis(Round round, ReportResponse report) {
+    private static SecurityActionResponse.Requirement diagnosis(DiagnosisRepository.ClosedRound round,
+                                                                ReportResponse report) {
         if (round == null) {
             return requirement(RequirementCode.SELF_DIAGNOSIS, false, null, List.of());
         }
@@ -163,7 +163,7 @@ class SecurityActionService {
         if (!report.unknowns().isEmpty()) {
             warnings.add(Wording.unknownAnswers(report.unknowns().size()));
         }
-        var evidence = new SecurityActionResponse.Diagnosis(round.id, round.title, round.closedAt, report.score(),
+        var evidence = new SecurityActionResponse.Diagnosis(round.id(), round.title(), round.closedAt(), report.score(),
                 report.band(), coverage.expected(), coverage.submitted(), report.unknowns().size(), Wording.NO_PASS_MARK);
         return requirement(RequirementCode.SELF_DIAGNOSIS, report.score() != null, evidence, warnings);
     }

@@ -6,19 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Plain JDBC for the statements run on every sheet write (the sheet itself, the audit row, the webhook
- * outbox) and for the report's row query, which need none of Hibernate's machinery. Inside a
- * transaction the pool hands out the connection the transaction already holds, so these statements
- * commit or roll back with everything else; Hibernate's session is neither opened for them nor flushed
- * before them. Such a statement must therefore not depend on changes a session has yet to write (the
- * audit and outbox tables have no foreign keys, and the outbox reads only subscriptions and units).
- * The driver keeps a statement it runs repeatedly prepared on its connection.
+ * The one way SQL reaches the database (docs/data-access.md): repositories run their statements here, with
+ * positional parameters, and map each row into a record. Inside a transaction the pool hands out the
+ * connection the transaction already holds, so these statements commit or roll back with everything else;
+ * Hibernate's session is neither opened for them nor flushed before them, which is what makes them cheap
+ * on the hot path. A repository whose statement reads what the same transaction changed through entities
+ * flushes the session first. The driver keeps a statement it runs repeatedly prepared on its connection.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -35,12 +35,23 @@ public class Jdbc {
         T read(ResultSet row) throws SQLException;
     }
 
-    /** Runs an INSERT, UPDATE or DELETE with positional parameters; returns the number of rows changed. */
+    /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, params);
             return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Runs a statement for its effect alone (taking a lock, for example), whatever it returns. */
+    public void execute(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            statement.execute();
         } catch (SQLException e) {
             throw failed(e);
         }
@@ -57,6 +68,19 @@ public class Jdbc {
                     result.add(row.read(rows));
                 }
                 return result;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The first row of a query, if it has one. */
+    public <T> Optional<T> one(String sql, Row<T> row, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(row.read(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failed(e);

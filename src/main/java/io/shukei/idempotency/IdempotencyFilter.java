@@ -6,15 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -57,15 +52,15 @@ class IdempotencyFilter {
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class);
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
-    private final DataSource dataSource;
+    private final IdempotencyRepository keys;
     private final TransactionManager transactions;
     private final ObjectMapper mapper;
     private final Access access;
     private final Duration retention;
 
-    IdempotencyFilter(DataSource dataSource, TransactionManager transactions, ObjectMapper mapper, Access access,
+    IdempotencyFilter(IdempotencyRepository keys, TransactionManager transactions, ObjectMapper mapper, Access access,
                       ShukeiConfig config) {
-        this.dataSource = dataSource;
+        this.keys = keys;
         this.transactions = transactions;
         this.mapper = mapper;
         this.access = access;
@@ -92,18 +87,18 @@ class IdempotencyFilter {
         Claim claim = new Claim(caller.actorType() + ":" + caller.actorId() + " POST " + request.getUriInfo().getPath(),
                 key, sha256(body));
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
-            purgeExpired();
+            keys.purgeExpired(retention);
         }
         transactions.begin();
         boolean claimed = false;
-        try (Connection c = dataSource.getConnection()) {
-            if (!lock(c, claim)) {
+        try {
+            if (!keys.tryLock(claim.scope(), claim.key())) {
                 throw ProblemException.conflict("/problems/idempotency-key-in-flight", "Request in progress",
                         "A request with this Idempotency-Key is being handled; retry shortly");
             }
-            Response replay = replay(c, claim);
-            if (replay != null) {
-                return replay;
+            Optional<IdempotencyRepository.Stored> stored = keys.find(claim.scope(), claim.key(), retention);
+            if (stored.isPresent()) {
+                return replay(claim, stored.get());
             }
             request.setProperty(CLAIM, claim);
             claimed = true;
@@ -130,17 +125,13 @@ class IdempotencyFilter {
                 && resource.getResourceMethod().isAnnotationPresent(ShowsSecretOnce.class);
         try {
             if (transactions.getStatus() == Status.STATUS_ACTIVE && response.getStatus() < 500) {
-                try (Connection c = dataSource.getConnection()) {
-                    store(c, claim, response, withheld);
-                }
+                store(claim, response, withheld);
                 transactions.commit();
                 return;
             }
             transactions.rollback();
             if (response.getStatus() < 500) {
-                try (Connection c = dataSource.getConnection()) {
-                    store(c, claim, response, withheld);
-                }
+                store(claim, response, withheld);
             }
         } catch (Exception e) {
             rollbackIfActive();
@@ -166,87 +157,39 @@ class IdempotencyFilter {
         }
     }
 
-    /**
-     * Only one request per key runs at a time: the lock is held until its transaction ends, and a
-     * repeat that finds it taken is answered at once instead of waiting.
-     */
-    private static boolean lock(Connection c, Claim claim) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
-            s.setString(1, claim.scope() + "\n" + claim.key());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
+    /** The stored answer, replayed; a refusal when the key came with another body or its answer held a secret. */
+    private static Response replay(Claim claim, IdempotencyRepository.Stored stored) {
+        if (!claim.hash().equals(stored.requestHash())) {
+            throw ProblemException.unprocessable("/problems/idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used with a different request body; use a new key for a new request");
         }
+        String location = stored.location();
+        if (stored.secretWithheld()) {
+            throw ProblemException.conflict("/problems/secret-shown-once", "Secret shown once",
+                            "The first request with this Idempotency-Key created " + location + "; its secret was in "
+                                    + "that answer only and is never shown again. If it was lost, delete or revoke "
+                                    + location + " and create a new one")
+                    .with("location", location).withHeader(HttpHeaders.LOCATION, location);
+        }
+        Response.ResponseBuilder replay = Response.status(stored.status()).header("Idempotent-Replayed", "true");
+        if (stored.contentType() != null) {
+            replay.type(stored.contentType());
+        }
+        if (location != null) {
+            replay.header(HttpHeaders.LOCATION, location);
+        }
+        if (stored.etag() != null) {
+            replay.header(HttpHeaders.ETAG, stored.etag());
+        }
+        return (stored.body() == null ? replay : replay.entity(stored.body())).build();
     }
 
-    /** The stored answer for this key within the retention, or null when the request is to run. */
-    private Response replay(Connection c, Claim claim) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT request_hash, status, content_type, location, etag, body, "
-                + "secret_withheld FROM idempotency_key WHERE scope = ? AND idem_key = ? "
-                + "AND created_at >= now() - make_interval(secs => ?)")) {
-            s.setString(1, claim.scope());
-            s.setString(2, claim.key());
-            s.setLong(3, retention.toSeconds());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                if (!claim.hash().equals(rs.getString(1))) {
-                    throw ProblemException.unprocessable("/problems/idempotency-key-reused", "Idempotency-Key reused",
-                            "This Idempotency-Key was used with a different request body; use a new key for a new request");
-                }
-                String location = rs.getString(4);
-                if (rs.getBoolean(7)) {
-                    throw ProblemException.conflict("/problems/secret-shown-once", "Secret shown once",
-                                    "The first request with this Idempotency-Key created " + location + "; its secret was in "
-                                            + "that answer only and is never shown again. If it was lost, delete or revoke "
-                                            + location + " and create a new one")
-                            .with("location", location).withHeader(HttpHeaders.LOCATION, location);
-                }
-                Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
-                if (rs.getString(3) != null) {
-                    replay.type(rs.getString(3));
-                }
-                if (location != null) {
-                    replay.header(HttpHeaders.LOCATION, location);
-                }
-                if (rs.getString(5) != null) {
-                    replay.header(HttpHeaders.ETAG, rs.getString(5));
-                }
-                byte[] body = rs.getBytes(6);
-                return (body == null ? replay : replay.entity(body)).build();
-            }
-        }
-    }
-
-    /** Inserts the answer, replacing an expired one under the same key. */
-    private void store(Connection c, Claim claim, ContainerResponseContext response, boolean withheld) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotency_key (scope, idem_key, request_hash, status, "
-                + "content_type, location, etag, body, secret_withheld, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) "
-                + "ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status, "
-                + "content_type = EXCLUDED.content_type, location = EXCLUDED.location, etag = EXCLUDED.etag, "
-                + "body = EXCLUDED.body, secret_withheld = EXCLUDED.secret_withheld, created_at = EXCLUDED.created_at")) {
-            s.setString(1, claim.scope());
-            s.setString(2, claim.key());
-            s.setString(3, claim.hash());
-            s.setInt(4, response.getStatus());
-            s.setString(5, withheld || response.getMediaType() == null ? null : response.getMediaType().toString());
-            s.setString(6, response.getHeaderString(HttpHeaders.LOCATION));
-            s.setString(7, response.getHeaderString(HttpHeaders.ETAG));
-            s.setBytes(8, withheld || !response.hasEntity() ? null : entityBytes(response.getEntity()));
-            s.setBoolean(9, withheld);
-            s.executeUpdate();
-        }
-    }
-
-    private void purgeExpired() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)")) {
-            s.setLong(1, retention.toSeconds());
-            s.executeUpdate();
-        }
+    /** Keeps the answer under the key, without its body and type when it carries a secret. */
+    private void store(Claim claim, ContainerResponseContext response, boolean withheld) {
+        keys.store(claim.scope(), claim.key(), new IdempotencyRepository.Stored(claim.hash(), response.getStatus(),
+                withheld || response.getMediaType() == null ? null : response.getMediaType().toString(),
+                response.getHeaderString(HttpHeaders.LOCATION), response.getHeaderString(HttpHeaders.ETAG),
+                withheld || !response.hasEntity() ? null : entityBytes(response.getEntity()), withheld));
     }
 
     private byte[] entityBytes(Object entity) {

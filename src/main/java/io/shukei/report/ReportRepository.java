@@ -3,16 +3,15 @@ package io.shukei.report;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.shukei.db.Jdbc;
-import io.shukei.db.SqlValues;
 
 /** Set-based reads for the report: one query per piece, whatever the number of units. */
 @ApplicationScoped
@@ -21,12 +20,10 @@ class ReportRepository {
     private static final TypeReference<Map<Integer, String>> COMMENTS = new TypeReference<>() {
     };
 
-    private final EntityManager em;
     private final ObjectMapper mapper;
     private final Jdbc jdbc;
 
-    ReportRepository(EntityManager em, ObjectMapper mapper, Jdbc jdbc) {
-        this.em = em;
+    ReportRepository(ObjectMapper mapper, Jdbc jdbc) {
         this.mapper = mapper;
         this.jdbc = jdbc;
     }
@@ -59,21 +56,18 @@ class ReportRepository {
                 roundId, pathPrefix + "%");
     }
 
-    @SuppressWarnings("unchecked")
     List<SheetRow> sheets(long roundId, String pathPrefix) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                         SELECT u.unit_id, u.code, u.name, s.answers, cast(r.comments AS text), s.respondent, s.revision, s.updated_at
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
-                        WHERE rp.round_id = :round AND u.path LIKE :prefix
-                        ORDER BY u.tree_order""")
-                .setParameter("round", roundId)
-                .setParameter("prefix", pathPrefix + "%")
-                .getResultList();
-        return rows.stream().map(r -> new SheetRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], comments((String) r[4]), (String) r[5], ((Number) r[6]).intValue(), SqlValues.time(r[7]))).toList();
+                        WHERE rp.round_id = ? AND u.path LIKE ?
+                        ORDER BY u.tree_order""",
+                r -> new SheetRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), comments(r.getString(5)),
+                        r.getString(6), r.getInt(7), r.getObject(8, OffsetDateTime.class)),
+                roundId, pathPrefix + "%");
     }
 
     private Map<Integer, String> comments(String json) {
@@ -85,12 +79,29 @@ class ReportRepository {
     }
 
     /** The node's direct children in the round's picture. */
-    @SuppressWarnings("unchecked")
     List<ChildRow> children(long roundId, long unitId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT unit_id, code, name, path FROM round_unit "
-                        + "WHERE round_id = :round AND parent_id = :unit ORDER BY code, unit_id")
-                .setParameter("round", roundId).setParameter("unit", unitId).getResultList();
-        return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
+        return jdbc.query("SELECT unit_id, code, name, path FROM round_unit WHERE round_id = ? AND parent_id = ? "
+                        + "ORDER BY code, unit_id",
+                r -> new ChildRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)), roundId, unitId);
+    }
+
+    /**
+     * What the report of the round at the node reads, as one text (see {@link ReportVersion}); empty when the
+     * round does not exist.
+     */
+    Optional<String> version(long roundId, Long nodeId) {
+        return jdbc.one("""
+                        SELECT concat_ws('/', r.revision, r.updated_at,
+                               (SELECT concat_ws('.', count(*), sum(s.revision)) FROM submission s WHERE s.round_id = r.id),
+                               CASE WHEN r.status = 'OPEN' THEN
+                                   (SELECT concat_ws('.', count(*), sum(u.revision), max(u.updated_at))
+                                    FROM unit u WHERE u.path LIKE '/' || split_part(scope.path, '/', 2) || '/%')
+                               ELSE
+                                   (SELECT CAST(n.revision AS text) FROM unit n WHERE n.id = ? AND NOT EXISTS
+                                       (SELECT 1 FROM round_unit ru WHERE ru.round_id = r.id AND ru.unit_id = n.id))
+                               END)
+                        FROM round r JOIN unit scope ON scope.id = r.scope_unit_id
+                        WHERE r.id = ?""",
+                r -> r.getString(1), nodeId, roundId);
     }
 }

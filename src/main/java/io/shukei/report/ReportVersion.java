@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.shukei.catalog.Catalog;
 
@@ -23,14 +20,13 @@ import io.shukei.catalog.Catalog;
  * reads two index ranges and no sheet content, a fraction of the report's own query.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 class ReportVersion {
 
-    private final EntityManager em;
+    private final ReportRepository repository;
     private final Catalog catalog;
 
-    ReportVersion(EntityManager em, Catalog catalog) {
-        this.em = em;
+    ReportVersion(ReportRepository repository, Catalog catalog) {
+        this.repository = repository;
         this.catalog = catalog;
     }
 
@@ -39,27 +35,10 @@ class ReportVersion {
      * the round does not exist.
      */
     String etag(long roundId, Long unitId, String policy) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("""
-                        SELECT concat_ws('/', r.revision, r.updated_at,
-                               (SELECT concat_ws('.', count(*), sum(s.revision)) FROM submission s WHERE s.round_id = r.id),
-                               CASE WHEN r.status = 'OPEN' THEN
-                                   (SELECT concat_ws('.', count(*), sum(u.revision), max(u.updated_at))
-                                    FROM unit u WHERE u.path LIKE '/' || split_part(scope.path, '/', 2) || '/%')
-                               ELSE
-                                   (SELECT CAST(n.revision AS text) FROM unit n WHERE n.id = :node AND NOT EXISTS
-                                       (SELECT 1 FROM round_unit ru WHERE ru.round_id = r.id AND ru.unit_id = n.id))
-                               END)
-                        FROM round r JOIN unit scope ON scope.id = r.scope_unit_id
-                        WHERE r.id = :round""")
-                .setParameter("round", roundId)
-                .setParameter("node", unitId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        String fingerprint = rows.get(0) + "|" + unitId + "|" + policy + "|" + catalog.version();
-        return "\"" + roundId + "-" + sha256(fingerprint).substring(0, 24) + "\"";
+        return repository.version(roundId, unitId).map(version -> {
+            String fingerprint = version + "|" + unitId + "|" + policy + "|" + catalog.version();
+            return "\"" + roundId + "-" + sha256(fingerprint).substring(0, 24) + "\"";
+        }).orElse(null);
     }
 
     private static String sha256(String text) {

@@ -8,7 +8,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.shukei.unit.Unit;
@@ -67,7 +66,7 @@ class RoundFollower {
         changed.addAll(removed.keySet());
         for (long roundId : changed) {
             Round round = rounds.findById(roundId);
-            rounds.getEntityManager().lock(round, LockModeType.PESSIMISTIC_WRITE);
+            rounds.lock(round);
             Unit scope = units.load(round.scopeUnitId);
             List<Long> in = added.getOrDefault(roundId, List.of());
             List<Long> out = removed.getOrDefault(roundId, List.of());

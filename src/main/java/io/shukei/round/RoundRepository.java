@@ -1,13 +1,18 @@
 package io.shukei.round;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.shukei.db.Jdbc;
 import io.shukei.unit.UnitSummary;
@@ -21,28 +26,58 @@ class RoundRepository implements PanacheRepository<Round> {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Rounds, newest first: under a scope path (null: anywhere), with a participant (null: any), of a status
+     * (null: any), and visible under a path (null: every round), as a round is visible by its scope or by one
+     * of its participants.
+     */
+    PanacheQuery<Round> listed(String scopePath, Long participantId, RoundStatus status, String visiblePath) {
+        StringBuilder query = new StringBuilder("from Round r where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (scopePath != null) {
+            query.append(" and exists (select 1 from Unit u where u.id = r.scopeUnitId and u.path like :prefix)");
+            params.put("prefix", scopePath + "%");
+        }
+        if (participantId != null) {
+            query.append(" and r.id in (select p.roundId from RoundParticipant p where p.unitId = :participant)");
+            params.put("participant", participantId);
+        }
+        if (status != null) {
+            query.append(" and r.status = :status");
+            params.put("status", status);
+        }
+        if (visiblePath != null) {
+            query.append(" and (exists (select 1 from Unit s where s.id = r.scopeUnitId and s.path like :visible)"
+                    + " or exists (select 1 from RoundParticipant p, Unit pu where p.roundId = r.id and pu.id = p.unitId"
+                    + " and pu.path like :visible))");
+            params.put("visible", visiblePath + "%");
+        }
+        return find(query + " order by r.createdAt desc, r.id desc", params);
+    }
+
+    /** Reads the round again and holds its row until the transaction ends: its writers queue. */
+    void refreshLocked(Round round) {
+        getEntityManager().refresh(round, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Holds the round's row until the transaction ends. */
+    void lock(Round round) {
+        getEntityManager().lock(round, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     void addParticipants(long roundId, Collection<Long> unitIds) {
-        getEntityManager().createNativeQuery(
-                        "INSERT INTO round_participant (round_id, unit_id) SELECT :round, unnest(cast(:units AS bigint[])) "
-                                + "ON CONFLICT DO NOTHING")
-                .setParameter("round", roundId)
-                .setParameter("units", unitIds.toArray(new Long[0]))
-                .executeUpdate();
+        jdbc.update("INSERT INTO round_participant (round_id, unit_id) SELECT ?, unnest(cast(? AS bigint[])) "
+                + "ON CONFLICT DO NOTHING", roundId, unitIds.toArray(new Long[0]));
     }
 
     void removeParticipantsExcept(long roundId, Collection<Long> keep) {
-        getEntityManager().createNativeQuery(
-                        "DELETE FROM round_participant WHERE round_id = :round AND NOT (unit_id = ANY (cast(:keep AS bigint[])))")
-                .setParameter("round", roundId)
-                .setParameter("keep", keep.toArray(new Long[0]))
-                .executeUpdate();
+        jdbc.update("DELETE FROM round_participant WHERE round_id = ? AND NOT (unit_id = ANY (cast(? AS bigint[])))",
+                roundId, keep.toArray(new Long[0]));
     }
 
-    @SuppressWarnings("unchecked")
     List<Long> participantIds(long roundId) {
-        return ((List<Number>) getEntityManager()
-                .createNativeQuery("SELECT unit_id FROM round_participant WHERE round_id = :round ORDER BY unit_id")
-                .setParameter("round", roundId).getResultList()).stream().map(Number::longValue).toList();
+        return jdbc.query("SELECT unit_id FROM round_participant WHERE round_id = ? ORDER BY unit_id",
+                row -> row.getLong(1), roundId);
     }
 
     /**
@@ -95,7 +130,7 @@ class RoundRepository implements PanacheRepository<Round> {
                 RoundRepository::driftUnit, roundId, pathPrefix + "%");
     }
 
-    private static RoundResponse.DriftUnit driftUnit(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static RoundResponse.DriftUnit driftUnit(ResultSet row) throws SQLException {
         return new RoundResponse.DriftUnit(row.getLong(1), row.getString(2), row.getString(3), row.getString(4));
     }
 
@@ -108,80 +143,69 @@ class RoundRepository implements PanacheRepository<Round> {
      * themselves: moved in from outside the scope ({@code previousPath} not in it), or created or unarchived
      * there ({@code previousPath} null).
      */
-    @SuppressWarnings("unchecked")
     List<Participation> enrolAppeared(String subtreePath, String previousPath) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return jdbc.query("""
                         INSERT INTO round_participant (round_id, unit_id)
                         SELECT r.id, u.id FROM round r JOIN unit scope ON scope.id = r.scope_unit_id
-                        JOIN unit u ON u.path LIKE :subtree
+                        JOIN unit u ON u.path LIKE ?
                         WHERE r.status = 'OPEN' AND r.auto_enrol AND u.path LIKE scope.path || '%'
-                          AND (cast(:previous AS varchar) IS NULL OR NOT cast(:previous AS varchar) LIKE scope.path || '%')
+                          AND (cast(? AS varchar) IS NULL OR NOT cast(? AS varchar) LIKE scope.path || '%')
                           AND\s""" + ACTIVE_LEAF + """
 
                         ON CONFLICT DO NOTHING
-                        RETURNING round_id, unit_id""")
-                .setParameter("subtree", subtreePath + "%")
-                .setParameter("previous", previousPath)
-                .getResultList();
-        return rows.stream().map(r -> new Participation(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
+                        RETURNING round_id, unit_id""",
+                RoundRepository::participation, subtreePath + "%", previousPath, previousPath);
     }
 
     /** Takes the participants of a moved subtree out of the open rounds whose scope they have left. */
-    @SuppressWarnings("unchecked")
     List<Participation> removeOutsideScope(String subtreePath) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return jdbc.query("""
                         DELETE FROM round_participant rp USING round r, unit scope, unit u
                         WHERE rp.round_id = r.id AND r.status = 'OPEN' AND scope.id = r.scope_unit_id AND u.id = rp.unit_id
-                          AND u.path LIKE :subtree AND NOT u.path LIKE scope.path || '%'
-                        RETURNING rp.round_id, rp.unit_id""")
-                .setParameter("subtree", subtreePath + "%")
-                .getResultList();
-        return rows.stream().map(r -> new Participation(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
+                          AND u.path LIKE ? AND NOT u.path LIKE scope.path || '%'
+                        RETURNING rp.round_id, rp.unit_id""",
+                RoundRepository::participation, subtreePath + "%");
     }
 
     /** Takes a unit out of the open rounds in which it gave no sheet. */
-    @SuppressWarnings("unchecked")
     List<Participation> removeWithoutSheet(long unitId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return jdbc.query("""
                         DELETE FROM round_participant rp USING round r
-                        WHERE rp.round_id = r.id AND r.status = 'OPEN' AND rp.unit_id = :unit
+                        WHERE rp.round_id = r.id AND r.status = 'OPEN' AND rp.unit_id = ?
                           AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id)
-                        RETURNING rp.round_id, rp.unit_id""")
-                .setParameter("unit", unitId)
-                .getResultList();
-        return rows.stream().map(r -> new Participation(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).toList();
+                        RETURNING rp.round_id, rp.unit_id""",
+                RoundRepository::participation, unitId);
+    }
+
+    private static Participation participation(ResultSet row) throws SQLException {
+        return new Participation(row.getLong(1), row.getLong(2));
     }
 
     void removeParticipants(long roundId, Collection<Long> unitIds) {
-        getEntityManager().createNativeQuery(
-                        "DELETE FROM round_participant WHERE round_id = :round AND unit_id = ANY (cast(:units AS bigint[]))")
-                .setParameter("round", roundId)
-                .setParameter("units", unitIds.toArray(new Long[0]))
-                .executeUpdate();
+        jdbc.update("DELETE FROM round_participant WHERE round_id = ? AND unit_id = ANY (cast(? AS bigint[]))",
+                roundId, unitIds.toArray(new Long[0]));
     }
 
     boolean hasParticipantUnder(long roundId, String pathPrefix) {
-        return !getEntityManager().createNativeQuery("SELECT 1 FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
-                        + "WHERE rp.round_id = :round AND u.path LIKE :prefix LIMIT 1")
-                .setParameter("round", roundId).setParameter("prefix", pathPrefix + "%").getResultList().isEmpty();
+        return jdbc.one("SELECT 1 FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
+                + "WHERE rp.round_id = ? AND u.path LIKE ? LIMIT 1", row -> true, roundId, pathPrefix + "%").isPresent();
     }
 
-    /** Expected and submitted counts of the participants under a path prefix, for several rounds in one query. */
-    @SuppressWarnings("unchecked")
-    Map<Long, long[]> progressCounts(Collection<Long> roundIds, String pathPrefix) {
-        Map<Long, long[]> counts = new HashMap<>();
+    /** How many of a round's participants there are and how many have submitted. */
+    record Counts(long roundId, long expected, long submitted) {
+    }
+
+    /** The counts of the participants under a path prefix, for several rounds in one query, by round. */
+    Map<Long, Counts> progressCounts(Collection<Long> roundIds, String pathPrefix) {
         if (roundIds.isEmpty()) {
-            return counts;
+            return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "SELECT rp.round_id, count(*), count(s.id) FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
+        return jdbc.query("SELECT rp.round_id, count(*), count(s.id) FROM round_participant rp JOIN unit u ON u.id = rp.unit_id "
                                 + "LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id "
-                                + "WHERE rp.round_id = ANY (cast(:rounds AS bigint[])) AND u.path LIKE :prefix GROUP BY rp.round_id")
-                .setParameter("rounds", roundIds.toArray(new Long[0])).setParameter("prefix", pathPrefix + "%").getResultList();
-        for (Object[] row : rows) {
-            counts.put(((Number) row[0]).longValue(), new long[] {((Number) row[1]).longValue(), ((Number) row[2]).longValue()});
-        }
-        return counts;
+                                + "WHERE rp.round_id = ANY (cast(? AS bigint[])) AND u.path LIKE ? GROUP BY rp.round_id",
+                        row -> new Counts(row.getLong(1), row.getLong(2), row.getLong(3)),
+                        roundIds.toArray(new Long[0]), pathPrefix + "%")
+                .stream().collect(Collectors.toMap(Counts::roundId, c -> c));
     }
 
     /** The round as a sheet write sees it, whether the unit takes part, and the unit (null when it does not exist). */
@@ -196,7 +220,7 @@ class RoundRepository implements PanacheRepository<Round> {
      * statement's snapshot, which is enough: a sheet write changes nothing of it.
      */
     Optional<SheetLock> lockForSheet(long roundId, long unitId) {
-        return jdbc.query("""
+        return jdbc.one("""
                         WITH r AS (SELECT id, status, catalog_version, scope_unit_id, revision FROM round WHERE id = ? FOR SHARE)
                         SELECT r.status, r.catalog_version, r.scope_unit_id, r.revision,
                                EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = r.id AND rp.unit_id = ? FOR UPDATE),
@@ -205,6 +229,6 @@ class RoundRepository implements PanacheRepository<Round> {
                 row -> new SheetLock(RoundStatus.valueOf(row.getString(1)), row.getString(2), row.getLong(3),
                         row.getInt(4), row.getBoolean(5), row.getObject(6) == null ? null
                         : new UnitSummary(row.getLong(6), row.getString(7), row.getString(8), row.getString(9))),
-                roundId, unitId, unitId).stream().findFirst();
+                roundId, unitId, unitId);
     }
 }

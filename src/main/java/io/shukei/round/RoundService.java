@@ -12,7 +12,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.shukei.catalog.Catalog;
@@ -75,7 +74,7 @@ public class RoundService {
         if (round == null) {
             throw ProblemException.notFound("Round", id);
         }
-        rounds.getEntityManager().refresh(round, LockModeType.PESSIMISTIC_WRITE);
+        rounds.refreshLocked(round);
         access.requireWritable(units.load(round.scopeUnitId).path);
         return round;
     }
@@ -194,34 +193,17 @@ public class RoundService {
     }
 
     Page<RoundResponse> list(Long scopeUnitId, Long participantId, RoundStatus status, PageParams paging) {
-        StringBuilder query = new StringBuilder("from Round r where 1 = 1");
-        Map<String, Object> params = new java.util.HashMap<>();
-        if (scopeUnitId != null) {
-            Unit scope = units.require(scopeUnitId);
-            query.append(" and exists (select 1 from Unit u where u.id = r.scopeUnitId and u.path like :prefix)");
-            params.put("prefix", scope.path + "%");
-        }
+        String scopePath = scopeUnitId == null ? null : units.require(scopeUnitId).path;
         if (participantId != null) {
             units.require(participantId);
-            query.append(" and r.id in (select p.roundId from RoundParticipant p where p.unitId = :participant)");
-            params.put("participant", participantId);
         }
-        if (status != null) {
-            query.append(" and r.status = :status");
-            params.put("status", status);
-        }
-        if (!access.caller().global()) {
-            query.append(" and (exists (select 1 from Unit s where s.id = r.scopeUnitId and s.path like :visible)"
-                    + " or exists (select 1 from RoundParticipant p, Unit pu where p.roundId = r.id and pu.id = p.unitId"
-                    + " and pu.path like :visible))");
-            params.put("visible", access.scopePrefix() + "%");
-        }
-        var found = rounds.find(query + " order by r.createdAt desc, r.id desc", params);
+        var found = rounds.listed(scopePath, participantId, status, access.caller().global() ? null : access.scopePrefix());
         List<Round> page = found.page(paging.page, paging.size).list();
-        Map<Long, long[]> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList(), access.scopePrefix());
+        Map<Long, RoundRepository.Counts> counts = rounds.progressCounts(page.stream().map(r -> r.id).toList(),
+                access.scopePrefix());
         List<RoundResponse> items = page.stream().map(r -> {
-            long[] c = counts.getOrDefault(r.id, new long[2]);
-            return RoundResponse.of(r, new RoundResponse.Progress(c[0], c[1], null, null, null));
+            RoundRepository.Counts c = counts.getOrDefault(r.id, new RoundRepository.Counts(r.id, 0, 0));
+            return RoundResponse.of(r, new RoundResponse.Progress(c.expected(), c.submitted(), null, null, null));
         }).toList();
         return Page.of(items, paging, found.count());
     }
@@ -389,10 +371,11 @@ public class RoundService {
     /** The round with its progress and drift, counted over the participants the caller may see. */
     private RoundResponse view(Round round, RoundResponse.CopiedFrom copied) {
         String prefix = access.scopePrefix();
-        long[] counts = rounds.progressCounts(List.of(round.id), prefix).getOrDefault(round.id, new long[2]);
+        RoundRepository.Counts counts = rounds.progressCounts(List.of(round.id), prefix)
+                .getOrDefault(round.id, new RoundRepository.Counts(round.id, 0, 0));
         Drift drift = drift(round, units.load(round.scopeUnitId));
-        return RoundResponse.of(round, new RoundResponse.Progress(counts[0], counts[1], rounds.missing(round.id, prefix),
-                drift.notParticipating(), drift.participantsWithChildren()), copied);
+        return RoundResponse.of(round, new RoundResponse.Progress(counts.expected(), counts.submitted(),
+                rounds.missing(round.id, prefix), drift.notParticipating(), drift.participantsWithChildren()), copied);
     }
 
     private static String label(Unit unit, Language language) {

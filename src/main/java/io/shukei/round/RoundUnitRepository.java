@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
+import io.shukei.db.Jdbc;
 import io.shukei.unit.UnitKind;
 
 /**
@@ -20,18 +19,18 @@ class RoundUnitRepository {
     /** The members of the rounds' pictures: (round_id, unit_id) of every unit the pictures must hold. */
     private static final String MEMBERS = """
             SELECT rp.round_id, unnest(m.tree_order) AS unit_id FROM round_participant rp JOIN unit m ON m.id = rp.unit_id
-            WHERE rp.round_id = ANY (cast(:rounds AS bigint[]))
+            WHERE rp.round_id = ANY (cast(? AS bigint[]))
             UNION
             SELECT s.round_id, unnest(m.tree_order) FROM submission s JOIN unit m ON m.id = s.unit_id
-            WHERE s.round_id = ANY (cast(:rounds AS bigint[]))
+            WHERE s.round_id = ANY (cast(? AS bigint[]))
             UNION
             SELECT r.id, unnest(m.tree_order) FROM round r JOIN unit m ON m.id = r.scope_unit_id
-            WHERE r.id = ANY (cast(:rounds AS bigint[]))""";
+            WHERE r.id = ANY (cast(? AS bigint[]))""";
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    RoundUnitRepository(EntityManager em) {
-        this.em = em;
+    RoundUnitRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -44,9 +43,10 @@ class RoundUnitRepository {
         if (roundIds.isEmpty()) {
             return 0;
         }
-        Number changed = (Number) em.createNativeQuery("WITH members AS (" + MEMBERS + "), "
+        Long[] rounds = roundIds.toArray(new Long[0]);
+        return jdbc.one("WITH members AS (" + MEMBERS + "), "
                         + """
-                        gone AS (DELETE FROM round_unit ru WHERE ru.round_id = ANY (cast(:rounds AS bigint[]))
+                        gone AS (DELETE FROM round_unit ru WHERE ru.round_id = ANY (cast(? AS bigint[]))
                                  AND NOT EXISTS (SELECT 1 FROM members m WHERE m.round_id = ru.round_id AND m.unit_id = ru.unit_id)
                                  RETURNING 1),
                         written AS (INSERT INTO round_unit AS ru (round_id, unit_id, parent_id, path, code, name, headcount, kind)
@@ -59,42 +59,35 @@ class RoundUnitRepository {
                                        IS DISTINCT FROM (EXCLUDED.parent_id, EXCLUDED.path, EXCLUDED.code, EXCLUDED.name,
                                                          EXCLUDED.headcount, EXCLUDED.kind)
                                  RETURNING 1)
-                        SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM written)""")
-                .setParameter("rounds", roundIds.toArray(new Long[0]))
-                .getSingleResult();
-        return changed.intValue();
+                        SELECT (SELECT count(*) FROM gone) + (SELECT count(*) FROM written)""",
+                row -> row.getInt(1), rounds, rounds, rounds, rounds).orElseThrow();
     }
 
     /** Copies a unit's name, code, headcount and kind into the pictures of the open rounds that hold it. */
     int refresh(long unitId) {
-        return em.createNativeQuery("""
+        return jdbc.update("""
                         UPDATE round_unit ru SET code = u.code, name = u.name, headcount = u.headcount, kind = u.kind
                         FROM unit u, round r
-                        WHERE u.id = :unit AND ru.unit_id = u.id AND r.id = ru.round_id AND r.status = 'OPEN'
-                          AND (ru.code, ru.name, ru.headcount, ru.kind) IS DISTINCT FROM (u.code, u.name, u.headcount, u.kind)""")
-                .setParameter("unit", unitId)
-                .executeUpdate();
+                        WHERE u.id = ? AND ru.unit_id = u.id AND r.id = ru.round_id AND r.status = 'OPEN'
+                          AND (ru.code, ru.name, ru.headcount, ru.kind) IS DISTINCT FROM (u.code, u.name, u.headcount, u.kind)""",
+                unitId);
     }
 
     /** The open rounds whose pictures hold a unit of the subtree (by the units' current paths). */
-    @SuppressWarnings("unchecked")
     List<Long> openRoundsHolding(String subtreePath) {
-        return ((List<Number>) em.createNativeQuery("""
+        return jdbc.query("""
                         SELECT DISTINCT ru.round_id FROM round_unit ru JOIN round r ON r.id = ru.round_id
-                        WHERE r.status = 'OPEN' AND ru.unit_id IN (SELECT id FROM unit WHERE path LIKE :prefix)
-                        ORDER BY ru.round_id""")
-                .setParameter("prefix", subtreePath + "%")
-                .getResultList()).stream().map(Number::longValue).toList();
+                        WHERE r.status = 'OPEN' AND ru.unit_id IN (SELECT id FROM unit WHERE path LIKE ?)
+                        ORDER BY ru.round_id""",
+                row -> row.getLong(1), subtreePath + "%");
     }
 
     Optional<RoundUnit> find(long roundId, long unitId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.one("""
                         SELECT unit_id, parent_id, path, code, name, headcount, kind FROM round_unit
-                        WHERE round_id = :round AND unit_id = :unit""")
-                .setParameter("round", roundId).setParameter("unit", unitId).getResultList();
-        return rows.stream().findFirst().map(r -> new RoundUnit(((Number) r[0]).longValue(),
-                r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4],
-                r[5] == null ? null : ((Number) r[5]).intValue(), UnitKind.valueOf((String) r[6])));
+                        WHERE round_id = ? AND unit_id = ?""",
+                row -> new RoundUnit(row.getLong(1), row.getObject(2, Long.class), row.getString(3), row.getString(4),
+                        row.getString(5), row.getObject(6, Integer.class), UnitKind.valueOf(row.getString(7))),
+                roundId, unitId);
     }
 }

@@ -19,14 +19,20 @@ class AuditRepository implements PanacheRepository<AuditEvent> {
         this.jdbc = jdbc;
     }
 
-    /** Appends one event; its id comes from the table's own sequence. */
-    void append(AuditEvent e) {
+    /** An event to append, made by the actor. */
+    record Entry(OffsetDateTime occurredAt, Caller actor, String action, String resourceType, String resourceId,
+                 Long unitId, String unitPath, Integer revisionBefore, Integer revisionAfter) {
+    }
+
+    /** Appends one event as a row (every write records one); its id comes from the table's own sequence. */
+    void append(Entry e) {
         jdbc.update("""
                         INSERT INTO audit_event (occurred_at, actor_type, actor_id, actor_name, remote_address, action,
                             resource_type, resource_id, unit_id, unit_path, revision_before, revision_after)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                e.occurredAt, e.actorType, e.actorId, e.actorName, e.remoteAddress, e.action,
-                e.resourceType, e.resourceId, e.unitId, e.unitPath, e.revisionBefore, e.revisionAfter);
+                e.occurredAt(), e.actor().actorType(), e.actor().actorId(), e.actor().actorName(),
+                e.actor().remoteAddress(), e.action(), e.resourceType(), e.resourceId(), e.unitId(), e.unitPath(),
+                e.revisionBefore(), e.revisionAfter());
     }
 
     /** Events under a unit path (or every event, for a global view), newest first. */

@@ -33,21 +33,8 @@ public class AuditService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String resourceType, Object resourceId, Long unitId, String unitPath,
                        Integer revisionBefore, Integer revisionAfter) {
-        Caller caller = access.caller();
-        AuditEvent event = new AuditEvent();
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        event.actorType = caller.actorType();
-        event.actorId = caller.actorId();
-        event.actorName = caller.actorName();
-        event.remoteAddress = caller.remoteAddress();
-        event.action = action;
-        event.resourceType = resourceType;
-        event.resourceId = String.valueOf(resourceId);
-        event.unitId = unitId;
-        event.unitPath = unitPath;
-        event.revisionBefore = revisionBefore;
-        event.revisionAfter = revisionAfter;
-        events.append(event);
+        events.append(new AuditRepository.Entry(OffsetDateTime.now(ZoneOffset.UTC), access.caller(), action, resourceType,
+                String.valueOf(resourceId), unitId, unitPath, revisionBefore, revisionAfter));
     }
 
     /** One page of the events of a unit's subtree (the caller's scope when no unit is named): 404 for a unit not seen. */

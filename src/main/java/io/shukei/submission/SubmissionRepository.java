@@ -1,5 +1,7 @@
 package io.shukei.submission;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.shukei.db.Jdbc;
 
+/**
+ * The sheets (table submission, one current sheet per unit and round) and their revisions (table
+ * submission_revision, only ever inserted). Storing a sheet is the hot write path, so both tables are read and
+ * written as rows, never through the session.
+ */
 @ApplicationScoped
-class SubmissionRepository implements PanacheRepository<Submission> {
+class SubmissionRepository {
+
+    private static final TypeReference<Map<String, String>> COMMENTS = new TypeReference<>() {
+    };
+    private static final String REVISION_COLUMNS = "r.revision, r.answers, cast(r.comments AS text), r.score, "
+            + "r.respondent, r.catalog_version, r.created_at";
 
     private final ObjectMapper json;
     private final Jdbc jdbc;
@@ -25,39 +36,42 @@ class SubmissionRepository implements PanacheRepository<Submission> {
         this.jdbc = jdbc;
     }
 
-    /** The current sheet of a unit in a round, read as a plain value (not managed by the session). */
-    Optional<Submission> find(long roundId, long unitId) {
-        return jdbc.query("""
-                        SELECT id, revision, answers, score, respondent, catalog_version, created_at, updated_at
-                        FROM submission WHERE round_id = ? AND unit_id = ?""",
-                row -> {
-                    Submission s = new Submission();
-                    s.id = row.getLong(1);
-                    s.roundId = roundId;
-                    s.unitId = unitId;
-                    s.revision = row.getInt(2);
-                    s.answers = row.getString(3);
-                    s.score = row.getInt(4);
-                    s.respondent = row.getString(5);
-                    s.catalogVersion = row.getString(6);
-                    s.createdAt = row.getObject(7, OffsetDateTime.class);
-                    s.updatedAt = row.getObject(8, OffsetDateTime.class);
-                    return s;
-                }, roundId, unitId).stream().findFirst();
+    /** A unit's current sheet in a round: its id, its revision and what the revision holds. */
+    record CurrentSheet(long id, int revision, String answers, String respondent, OffsetDateTime submittedAt) {
     }
 
     /**
-     * Stores the sheet as its current revision and appends that revision, in one statement: an insert
-     * when {@code sheet.id} is null (the new id is set on it), otherwise an update of that row.
+     * One stored version of a sheet.
+     *
+     * @param comments by question number (as a string key, the JSON form)
      */
-    void store(Submission sheet, Map<String, String> comments) {
-        String commentsJson;
+    record Revision(int revision, String answers, Map<String, String> comments, int score, String respondent,
+                    String catalogVersion, OffsetDateTime createdAt) {
+    }
+
+    /** A current sheet of a round, with its current revision and its unit's code and name in the round. */
+    record Listed(long unitId, OffsetDateTime submittedAt, Revision revision, String unitCode, String unitName) {
+    }
+
+    Optional<CurrentSheet> find(long roundId, long unitId) {
+        return jdbc.one("SELECT id, revision, answers, respondent, created_at FROM submission WHERE round_id = ? AND unit_id = ?",
+                row -> new CurrentSheet(row.getLong(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class)),
+                roundId, unitId);
+    }
+
+    /**
+     * Stores a revision as the sheet's current one and appends it, in one statement: an insert when {@code id}
+     * is null, otherwise an update of that sheet. Returns the sheet's id.
+     */
+    long store(Long id, long roundId, long unitId, OffsetDateTime submittedAt, Revision revision) {
+        String comments;
         try {
-            commentsJson = json.writeValueAsString(comments);
+            comments = json.writeValueAsString(revision.comments());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        sheet.id = jdbc.query("""
+        return jdbc.one("""
                         WITH sheet AS (
                             INSERT INTO submission (id, round_id, unit_id, revision, answers, score, respondent,
                                 catalog_version, created_at, updated_at)
@@ -71,27 +85,35 @@ class SubmissionRepository implements PanacheRepository<Submission> {
                         SELECT nextval('submission_revision_seq'), sheet.id, ?, ?, CAST(? AS jsonb), ?, ?, ?, ? FROM sheet
                         RETURNING submission_id""",
                 row -> row.getLong(1),
-                sheet.id, sheet.roundId, sheet.unitId, sheet.revision, sheet.answers, sheet.score, sheet.respondent,
-                sheet.catalogVersion, sheet.createdAt, sheet.updatedAt,
-                sheet.revision, sheet.answers, commentsJson, sheet.score, sheet.respondent, sheet.catalogVersion,
-                sheet.updatedAt).get(0);
+                id, roundId, unitId, revision.revision(), revision.answers(), revision.score(), revision.respondent(),
+                revision.catalogVersion(), submittedAt, revision.createdAt(),
+                revision.revision(), revision.answers(), comments, revision.score(), revision.respondent(),
+                revision.catalogVersion(), revision.createdAt()).orElseThrow();
     }
 
-    /** A current sheet with its current revision (for the comments) and its unit's code and name in the round. */
-    record Current(Submission submission, SubmissionRevision revision, String unitCode, String unitName) {
+    Revision revision(long sheetId, int revision) {
+        return jdbc.one("SELECT " + REVISION_COLUMNS + " FROM submission_revision r WHERE r.submission_id = ? AND r.revision = ?",
+                this::revision, sheetId, revision).orElseThrow();
     }
 
-    private static final TypeReference<Map<String, String>> COMMENTS = new TypeReference<>() {
-    };
+    /** One page of a sheet's revisions, oldest first. */
+    List<Revision> history(long sheetId, int offset, int limit) {
+        return jdbc.query("SELECT " + REVISION_COLUMNS + " FROM submission_revision r WHERE r.submission_id = ? "
+                + "ORDER BY r.revision OFFSET ? LIMIT ?", this::revision, sheetId, offset, limit);
+    }
+
+    long countHistory(long sheetId) {
+        return jdbc.one("SELECT count(*) FROM submission_revision WHERE submission_id = ?", row -> row.getLong(1), sheetId)
+                .orElseThrow();
+    }
 
     /**
      * A slice of a round's current sheets under a path prefix (of the units as they are now: the caller's
      * scope), named and ordered as the round's picture holds the units, read in one query whatever its size.
      */
-    List<Current> current(long roundId, String pathPrefix, int offset, int limit) {
-        return jdbc.query("""
-                        SELECT s.id, s.unit_id, s.revision, s.created_at, r.answers, cast(r.comments AS text), r.score,
-                               r.respondent, r.catalog_version, r.created_at, ru.code, ru.name
+    List<Listed> current(long roundId, String pathPrefix, int offset, int limit) {
+        return jdbc.query("SELECT s.unit_id, s.created_at, " + REVISION_COLUMNS + ", ru.code, ru.name "
+                        + """
                         FROM submission s
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
                         JOIN round_unit ru ON ru.round_id = s.round_id AND ru.unit_id = s.unit_id
@@ -99,24 +121,25 @@ class SubmissionRepository implements PanacheRepository<Submission> {
                         WHERE s.round_id = ? AND u.path LIKE ?
                         ORDER BY ru.tree_order
                         OFFSET ? LIMIT ?""",
-                row -> {
-                    Submission s = new Submission();
-                    s.id = row.getLong(1);
-                    s.roundId = roundId;
-                    s.unitId = row.getLong(2);
-                    s.revision = row.getInt(3);
-                    s.createdAt = row.getObject(4, OffsetDateTime.class);
-                    SubmissionRevision r = new SubmissionRevision();
-                    r.submissionId = s.id;
-                    r.revision = s.revision;
-                    r.answers = row.getString(5);
-                    r.comments = comments(row.getString(6));
-                    r.score = row.getInt(7);
-                    r.respondent = row.getString(8);
-                    r.catalogVersion = row.getString(9);
-                    r.createdAt = row.getObject(10, OffsetDateTime.class);
-                    return new Current(s, r, row.getString(11), row.getString(12));
-                }, roundId, pathPrefix + "%", offset, limit);
+                row -> new Listed(row.getLong(1), row.getObject(2, OffsetDateTime.class), revision(row, 3),
+                        row.getString(10), row.getString(11)),
+                roundId, pathPrefix + "%", offset, limit);
+    }
+
+    long countCurrent(long roundId, String pathPrefix) {
+        return jdbc.one("SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id WHERE s.round_id = ? "
+                + "AND u.path LIKE ?", row -> row.getLong(1), roundId, pathPrefix + "%").orElseThrow();
+    }
+
+    private Revision revision(ResultSet row) throws SQLException {
+        return revision(row, 1);
+    }
+
+    /** The revision's columns (REVISION_COLUMNS) from the given column on. */
+    private Revision revision(ResultSet row, int first) throws SQLException {
+        return new Revision(row.getInt(first), row.getString(first + 1), comments(row.getString(first + 2)),
+                row.getInt(first + 3), row.getString(first + 4), row.getString(first + 5),
+                row.getObject(first + 6, OffsetDateTime.class));
     }
 
     private Map<String, String> comments(String text) {
@@ -125,10 +148,5 @@ class SubmissionRepository implements PanacheRepository<Submission> {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored comments are not a JSON object", e);
         }
-    }
-
-    long countCurrent(long roundId, String pathPrefix) {
-        return jdbc.query("SELECT count(*) FROM submission s JOIN unit u ON u.id = s.unit_id WHERE s.round_id = ? "
-                + "AND u.path LIKE ?", row -> row.getLong(1), roundId, pathPrefix + "%").get(0);
     }
 }

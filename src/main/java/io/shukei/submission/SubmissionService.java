@@ -38,7 +38,6 @@ import io.shukei.unit.UnitSummary;
 class SubmissionService {
 
     private final SubmissionRepository submissions;
-    private final SubmissionRevisionRepository revisions;
     private final RoundService rounds;
     private final UnitService units;
     private final SubmissionMetrics metrics;
@@ -46,10 +45,9 @@ class SubmissionService {
     private final AuditService audit;
     private final Event<SheetStored> stored;
 
-    SubmissionService(SubmissionRepository submissions, SubmissionRevisionRepository revisions, RoundService rounds,
-                      UnitService units, SubmissionMetrics metrics, Access access, AuditService audit, Event<SheetStored> stored) {
+    SubmissionService(SubmissionRepository submissions, RoundService rounds, UnitService units, SubmissionMetrics metrics,
+                      Access access, AuditService audit, Event<SheetStored> stored) {
         this.submissions = submissions;
-        this.revisions = revisions;
         this.rounds = rounds;
         this.units = units;
         this.metrics = metrics;
@@ -74,62 +72,43 @@ class SubmissionService {
         Sheet sheet = new Sheet(unitId, null, List.of(answers));
         Map<String, String> comments = comments(request);
         String respondent = request.respondent() == null ? null : request.respondent().strip();
-        Submission current = submissions.find(roundId, unitId).orElse(null);
-        ETags.checkIfMatch(ifMatch, current == null ? null : current.revision);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (current != null) {
-            // The current revision (for its comments) is read only when answers and respondent are unchanged:
-            // a changed sheet, the common case, needs one query less.
-            if (current.answers.equals(sheet.letters()) && Objects.equals(current.respondent, respondent)) {
-                SubmissionRevision latest = revisions.find(current.id, current.revision);
-                if (latest.comments.equals(comments)) {
-                    return new Outcome(view(current, latest, round.unit().code(), round.unit().name()), false);
-                }
+        SubmissionRepository.CurrentSheet current = submissions.find(roundId, unitId).orElse(null);
+        ETags.checkIfMatch(ifMatch, current == null ? null : current.revision());
+        // The current revision (for its comments) is read only when answers and respondent are unchanged:
+        // a changed sheet, the common case, needs one query less.
+        if (current != null && current.answers().equals(sheet.letters()) && Objects.equals(current.respondent(), respondent)) {
+            SubmissionRepository.Revision latest = submissions.revision(current.id(), current.revision());
+            if (latest.comments().equals(comments)) {
+                return new Outcome(view(roundId, unitId, current.submittedAt(), latest, round.unit().code(),
+                        round.unit().name()), false);
             }
-        } else {
-            current = new Submission();
-            current.roundId = roundId;
-            current.unitId = unitId;
-            current.createdAt = now;
-            current.revision = 0;
         }
-        current.revision++;
-        current.answers = sheet.letters();
-        current.score = sheet.score();
-        current.respondent = respondent;
-        current.catalogVersion = round.catalogVersion();
-        current.updatedAt = now;
-        boolean created = current.id == null;
-        submissions.store(current, comments);
-        // The stored revision as a value, for the response.
-        SubmissionRevision revision = new SubmissionRevision();
-        revision.submissionId = current.id;
-        revision.revision = current.revision;
-        revision.answers = current.answers;
-        revision.comments = comments;
-        revision.score = current.score;
-        revision.respondent = respondent;
-        revision.catalogVersion = current.catalogVersion;
-        revision.createdAt = now;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean created = current == null;
+        OffsetDateTime submittedAt = created ? now : current.submittedAt();
+        SubmissionRepository.Revision revision = new SubmissionRepository.Revision(created ? 1 : current.revision() + 1,
+                sheet.letters(), comments, sheet.score(), respondent, round.catalogVersion(), now);
+        submissions.store(created ? null : current.id(), roundId, unitId, submittedAt, revision);
         metrics.received();
         audit.record(created ? "submission.created" : "submission.updated", "submission", roundId + "/" + unitId,
-                unitId, round.unit().path(), created ? null : current.revision - 1, current.revision);
-        stored.fire(new SheetStored(round, current.revision, created));
-        return new Outcome(view(current, revision, round.unit().code(), round.unit().name()), created);
+                unitId, round.unit().path(), created ? null : revision.revision() - 1, revision.revision());
+        stored.fire(new SheetStored(round, revision.revision(), created));
+        return new Outcome(view(roundId, unitId, submittedAt, revision, round.unit().code(), round.unit().name()), created);
     }
 
     SheetResponse get(long roundId, long unitId) {
-        Submission current = require(roundId, unitId);
+        SubmissionRepository.CurrentSheet current = require(roundId, unitId);
         UnitSummary unit = named(roundId, unitId);
-        return view(current, revisions.find(current.id, current.revision), unit.code(), unit.name());
+        return view(roundId, unitId, current.submittedAt(), submissions.revision(current.id(), current.revision()),
+                unit.code(), unit.name());
     }
 
     Page<SheetResponse> history(long roundId, long unitId, PageParams paging) {
-        Submission current = require(roundId, unitId);
+        SubmissionRepository.CurrentSheet current = require(roundId, unitId);
         UnitSummary unit = named(roundId, unitId);
-        List<SheetResponse> items = revisions.history(current.id, io.quarkus.panache.common.Page.of(paging.page, paging.size))
-                .stream().map(r -> view(current, r, unit.code(), unit.name())).toList();
-        return Page.of(items, paging, revisions.countHistory(current.id));
+        List<SheetResponse> items = submissions.history(current.id(), paging.offset(), paging.size).stream()
+                .map(r -> view(roundId, unitId, current.submittedAt(), r, unit.code(), unit.name())).toList();
+        return Page.of(items, paging, submissions.countHistory(current.id()));
     }
 
     /** The unit as the round names it (its picture: as it was at the close of a closed round). */
@@ -144,7 +123,7 @@ class SubmissionService {
         rounds.require(roundId);
         String visible = access.scopePrefix();
         List<SheetResponse> items = submissions.current(roundId, visible, paging.offset(), paging.size).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unitCode(), c.unitName())).toList();
+                .map(c -> view(roundId, c)).toList();
         return Page.of(items, paging, submissions.countCurrent(roundId, visible));
     }
 
@@ -152,10 +131,10 @@ class SubmissionService {
     List<SheetResponse> all(long roundId) {
         rounds.require(roundId);
         return submissions.current(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream()
-                .map(c -> view(c.submission(), c.revision(), c.unitCode(), c.unitName())).toList();
+                .map(c -> view(roundId, c)).toList();
     }
 
-    private Submission require(long roundId, long unitId) {
+    private SubmissionRepository.CurrentSheet require(long roundId, long unitId) {
         rounds.require(roundId);
         Unit unit = units.require(unitId);
         return submissions.find(roundId, unitId).orElseThrow(() -> new ProblemException(404, "/problems/not-found",
@@ -201,21 +180,26 @@ class SubmissionService {
         return comments;
     }
 
-    private static SheetResponse view(Submission current, SubmissionRevision revision, String unitCode, String unitName) {
-        Sheet sheet = Sheet.of(current.unitId, null, revision.answers);
+    private static SheetResponse view(long roundId, SubmissionRepository.Listed listed) {
+        return view(roundId, listed.unitId(), listed.submittedAt(), listed.revision(), listed.unitCode(), listed.unitName());
+    }
+
+    private static SheetResponse view(long roundId, long unitId, OffsetDateTime submittedAt,
+                                      SubmissionRepository.Revision revision, String unitCode, String unitName) {
+        Sheet sheet = Sheet.of(unitId, null, revision.answers());
         List<SheetResponse.PartScore> parts = Part.ALL.stream()
                 .map(p -> new SheetResponse.PartScore(p.number(), sheet.partScore(p), p.maxPoints())).toList();
         List<SheetResponse.AnswerView> answers = new ArrayList<>(Part.QUESTIONS);
         List<Integer> unknown = new ArrayList<>();
         for (int q = 1; q <= Part.QUESTIONS; q++) {
             Answer a = sheet.answer(q);
-            answers.add(new SheetResponse.AnswerView(q, a, a.points(), revision.comments.get(String.valueOf(q))));
+            answers.add(new SheetResponse.AnswerView(q, a, a.points(), revision.comments().get(String.valueOf(q))));
             if (a == Answer.UNKNOWN) {
                 unknown.add(q);
             }
         }
-        return new SheetResponse(current.roundId, current.unitId, unitCode, unitName, revision.revision,
-                revision.respondent, revision.catalogVersion, revision.score, BandView.of(Band.of(Score.of(revision.score))),
-                parts, answers, unknown, current.createdAt, revision.createdAt);
+        return new SheetResponse(roundId, unitId, unitCode, unitName, revision.revision(), revision.respondent(),
+                revision.catalogVersion(), revision.score(), BandView.of(Band.of(Score.of(revision.score()))), parts,
+                answers, unknown, submittedAt, revision.createdAt());
     }
 }

@@ -4,9 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import io.shukei.db.SqlValues;
+import io.shukei.db.Jdbc;
 import io.shukei.round.RoundStatus;
 import io.shukei.tally.Policy;
 import io.shukei.unit.UnitNamed;
@@ -18,10 +17,10 @@ import io.shukei.unit.UnitNamed;
 @ApplicationScoped
 class TrendRepository {
 
-    private final EntityManager em;
+    private final Jdbc jdbc;
 
-    TrendRepository(EntityManager em) {
-        this.em = em;
+    TrendRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     record RoundRow(long id, String title, RoundStatus status, Policy policy, OffsetDateTime createdAt,
@@ -36,36 +35,31 @@ class TrendRepository {
     }
 
     /** Rounds in which some unit of the node's subtree takes part (as each round's picture has it), oldest first. */
-    @SuppressWarnings("unchecked")
     List<RoundRow> rounds(long nodeId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                         SELECT r.id, r.title, r.status, r.policy, r.created_at, r.closed_at
-                        FROM round r JOIN round_unit n ON n.round_id = r.id AND n.unit_id = :node
+                        FROM round r JOIN round_unit n ON n.round_id = r.id AND n.unit_id = ?
                         WHERE EXISTS (SELECT 1 FROM round_participant rp
                                       JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                                       WHERE rp.round_id = r.id AND u.path LIKE n.path || '%')
-                        ORDER BY r.created_at, r.id""")
-                .setParameter("node", nodeId)
-                .getResultList();
-        return rows.stream().map(r -> new RoundRow(((Number) r[0]).longValue(), (String) r[1],
-                RoundStatus.valueOf((String) r[2]), Policy.valueOf((String) r[3]), SqlValues.time(r[4]),
-                SqlValues.time(r[5]))).toList();
+                        ORDER BY r.created_at, r.id""",
+                r -> new RoundRow(r.getLong(1), r.getString(2), RoundStatus.valueOf(r.getString(3)),
+                        Policy.valueOf(r.getString(4)), r.getObject(5, OffsetDateTime.class),
+                        r.getObject(6, OffsetDateTime.class)),
+                nodeId);
     }
 
-    @SuppressWarnings("unchecked")
     List<ParticipantRow> participants(List<Long> roundIds, long nodeId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                         SELECT rp.round_id, u.unit_id, u.path, u.headcount, s.answers
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
-                        JOIN round_unit n ON n.round_id = rp.round_id AND n.unit_id = :node
+                        JOIN round_unit n ON n.round_id = rp.round_id AND n.unit_id = ?
                         LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
-                        WHERE rp.round_id = ANY (cast(:rounds AS bigint[])) AND u.path LIKE n.path || '%'""")
-                .setParameter("rounds", roundIds.toArray(new Long[0]))
-                .setParameter("node", nodeId)
-                .getResultList();
-        return rows.stream().map(r -> new ParticipantRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                (String) r[2], SqlValues.integer(r[3]), (String) r[4])).toList();
+                        WHERE rp.round_id = ANY (cast(? AS bigint[])) AND u.path LIKE n.path || '%'""",
+                r -> new ParticipantRow(r.getLong(1), r.getLong(2), r.getString(3), r.getObject(4, Integer.class),
+                        r.getString(5)),
+                nodeId, roundIds.toArray(new Long[0]));
     }
 
     /** A unit named as the round's picture holds it. */
@@ -73,23 +67,20 @@ class TrendRepository {
     }
 
     /** The units as the round's picture names them, in the order asked for. */
-    @SuppressWarnings("unchecked")
     List<NamedRow> named(long roundId, List<Long> unitIds) {
-        List<Object[]> rows = em.createNativeQuery("""
-                        SELECT unit_id, code, name FROM round_unit WHERE round_id = :round
-                        AND unit_id = ANY (cast(:units AS bigint[])) ORDER BY array_position(cast(:units AS bigint[]), unit_id)""")
-                .setParameter("round", roundId).setParameter("units", unitIds.toArray(new Long[0])).getResultList();
-        return rows.stream().map(r -> new NamedRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+        Long[] ids = unitIds.toArray(new Long[0]);
+        return jdbc.query("""
+                        SELECT unit_id, code, name FROM round_unit WHERE round_id = ?
+                        AND unit_id = ANY (cast(? AS bigint[])) ORDER BY array_position(cast(? AS bigint[]), unit_id)""",
+                r -> new NamedRow(r.getLong(1), r.getString(2), r.getString(3)), roundId, ids, ids);
     }
 
     /** The node's direct children in each round's picture. */
-    @SuppressWarnings("unchecked")
     List<ChildRow> children(List<Long> roundIds, long nodeId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return jdbc.query("""
                         SELECT round_id, unit_id, code, name, path FROM round_unit
-                        WHERE round_id = ANY (cast(:rounds AS bigint[])) AND parent_id = :node ORDER BY round_id, code, unit_id""")
-                .setParameter("rounds", roundIds.toArray(new Long[0])).setParameter("node", nodeId).getResultList();
-        return rows.stream().map(r -> new ChildRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4])).toList();
+                        WHERE round_id = ANY (cast(? AS bigint[])) AND parent_id = ? ORDER BY round_id, code, unit_id""",
+                r -> new ChildRow(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5)),
+                roundIds.toArray(new Long[0]), nodeId);
     }
 }

@@ -1,15 +1,25 @@
 package io.shukei.unit;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import io.shukei.db.Jdbc;
 
 @ApplicationScoped
 class UnitRepository implements PanacheRepository<Unit> {
+
+    private final Jdbc jdbc;
+
+    UnitRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     List<Unit> children(Long parentId, boolean includeArchived, String scopePrefix, Page page) {
         return childQuery(parentId, includeArchived, scopePrefix).page(page).list();
@@ -53,13 +63,55 @@ class UnitRepository implements PanacheRepository<Unit> {
         return count("parentId", id) > 0;
     }
 
-    /** Rewrites the path prefix of a moved subtree in one statement. */
+    List<Unit> childrenOf(long id) {
+        return list("parentId", id);
+    }
+
+    List<Unit> findAll(Set<Long> ids) {
+        return list("id in ?1", ids);
+    }
+
+    /** Of the units with the given ids, the one of the kind deepest in the tree. */
+    Optional<Unit> nearestOfKind(List<Long> ids, UnitKind kind) {
+        return find("id in ?1 and kind = ?2", Sort.descending("path"), ids, kind).firstResultOptional();
+    }
+
+    List<Unit> activeUnder(Unit unit, UnitKind kind, int page, int size) {
+        return find(ACTIVE_UNDER, Sort.by("treeOrder"), unit.path + "%", unit.id, kind).page(page, size).list();
+    }
+
+    long countActiveUnder(Unit unit, UnitKind kind) {
+        return count(ACTIVE_UNDER, unit.path + "%", unit.id, kind);
+    }
+
+    private static final String ACTIVE_UNDER = "path like ?1 and id <> ?2 and kind = ?3 and archivedAt is null";
+
+    /** Holds the unit's row until the transaction ends. */
+    void lock(Unit unit) {
+        getEntityManager().lock(unit, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Reads the unit again and holds its row until the transaction ends. */
+    void refreshLocked(Unit unit) {
+        getEntityManager().refresh(unit, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Whether rounds refer to the unit (a participant, a member of a round's picture, a round's scope) or it has
+     * sheets: such a unit keeps their history and is not deleted. The caller flushes first (units change through
+     * the session).
+     */
+    boolean inUse(long id) {
+        return jdbc.one("SELECT (SELECT count(*) FROM round_participant WHERE unit_id = ?)"
+                + " + (SELECT count(*) FROM round_unit WHERE unit_id = ?)"
+                + " + (SELECT count(*) FROM round WHERE scope_unit_id = ?)"
+                + " + (SELECT count(*) FROM submission WHERE unit_id = ?)", row -> row.getLong(1) > 0, id, id, id, id)
+                .orElseThrow();
+    }
+
+    /** Rewrites the path prefix of a moved subtree in one statement; the caller flushes first. */
     int movePaths(String oldPrefix, String newPrefix) {
-        return getEntityManager().createNativeQuery(
-                        "UPDATE unit SET path = :newPrefix || substr(path, length(:oldPrefix) + 1) WHERE path LIKE :like")
-                .setParameter("newPrefix", newPrefix)
-                .setParameter("oldPrefix", oldPrefix)
-                .setParameter("like", oldPrefix + "%")
-                .executeUpdate();
+        return jdbc.update("UPDATE unit SET path = ? || substr(path, length(?) + 1) WHERE path LIKE ?",
+                newPrefix, oldPrefix, oldPrefix + "%");
     }
 }

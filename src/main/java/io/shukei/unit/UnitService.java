@@ -2,17 +2,16 @@ package io.shukei.unit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.panache.common.Sort;
 import io.shukei.http.ETags;
 import io.shukei.http.Page;
 import io.shukei.http.PageParams;
@@ -26,14 +25,12 @@ import io.shukei.security.AuditService;
 public class UnitService {
 
     private final UnitRepository units;
-    private final EntityManager em;
     private final Access access;
     private final AuditService audit;
     private final Event<UnitChange> changes;
 
-    UnitService(UnitRepository units, EntityManager em, Access access, AuditService audit, Event<UnitChange> changes) {
+    UnitService(UnitRepository units, Access access, AuditService audit, Event<UnitChange> changes) {
         this.units = units;
-        this.em = em;
         this.access = access;
         this.audit = audit;
         this.changes = changes;
@@ -80,23 +77,28 @@ public class UnitService {
     }
 
     /** The nearest unit of the kind above the unit (the unit itself when it is of that kind). */
-    public java.util.Optional<Unit> enclosing(Unit unit, UnitKind kind) {
-        List<Long> line = java.util.Arrays.stream(unit.path.substring(1).split("/")).map(Long::valueOf).toList();
-        return units.find("id in ?1 and kind = ?2", Sort.descending("path"), line, kind).firstResultOptional();
+    public Optional<Unit> enclosing(Unit unit, UnitKind kind) {
+        List<Long> line = Arrays.stream(unit.path.substring(1).split("/")).map(Long::valueOf).toList();
+        return units.nearestOfKind(line, kind);
     }
 
     /** Active units of the kind under (not equal to) the unit, in tree order, one page of them. */
     public List<Unit> under(Unit unit, UnitKind kind, int page, int size) {
-        return units.find("path like ?1 and id <> ?2 and kind = ?3 and archivedAt is null", Sort.by("treeOrder"),
-                unit.path + "%", unit.id, kind).page(page, size).list();
+        return units.activeUnder(unit, kind, page, size);
     }
 
     public long countUnder(Unit unit, UnitKind kind) {
-        return units.count("path like ?1 and id <> ?2 and kind = ?3 and archivedAt is null", unit.path + "%", unit.id, kind);
+        return units.countActiveUnder(unit, kind);
     }
 
     public List<Unit> findAll(Set<Long> ids) {
-        return units.list("id in ?1", ids);
+        return units.findAll(ids);
+    }
+
+    /** Holds the unit's row until the transaction ends, so that its writers queue. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Unit unit) {
+        units.lock(unit);
     }
 
     @Transactional
@@ -115,7 +117,7 @@ public class UnitService {
                 throw ProblemException.invalid("parentId", "unit " + label(parent) + " is archived");
             }
             // Serialises concurrent creations under one parent so sibling codes stay unique without a 500.
-            em.lock(parent, LockModeType.PESSIMISTIC_WRITE);
+            units.lock(parent);
         }
         UnitKind parentKind = parent == null ? null : parent.kind;
         UnitKind kind = request.kind() != null ? request.kind() : UnitKind.defaultUnder(parentKind);
@@ -158,7 +160,7 @@ public class UnitService {
     @Transactional
     UnitResponse patch(long id, UnitRequests.Patch patch, Set<String> present, String ifMatch) {
         Unit unit = requireWritable(id);
-        em.refresh(unit, LockModeType.PESSIMISTIC_WRITE);
+        units.refreshLocked(unit);
         ETags.checkIfMatch(ifMatch, unit.revision);
         int before = unit.revision;
         String pathBefore = unit.path;
@@ -223,12 +225,12 @@ public class UnitService {
     private List<Unit> changeKind(Unit unit, UnitKind kind) {
         Unit parent = unit.parentId == null ? null : units.findById(unit.parentId);
         requireAllowedUnder(kind, parent);
-        List<Unit> children = units.list("parentId", unit.id);
+        List<Unit> children = units.childrenOf(unit.id);
         boolean membersBecomeCompanies = unit.parentId == null && unit.kind == UnitKind.COMPANY && kind == UnitKind.GROUP;
         List<Unit> rekinded = new java.util.ArrayList<>();
         for (Unit child : children) {
             if (membersBecomeCompanies && child.kind != UnitKind.COMPANY) {
-                em.lock(child, LockModeType.PESSIMISTIC_WRITE);
+                units.lock(child);
                 int childBefore = child.revision;
                 child.kind = UnitKind.COMPANY;
                 child.revision++;
@@ -247,19 +249,14 @@ public class UnitService {
     @Transactional
     void delete(long id) {
         Unit unit = requireWritable(id);
-        em.lock(unit, LockModeType.PESSIMISTIC_WRITE);
+        units.lock(unit);
         if (units.hasChildren(id)) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
                     "Unit " + label(unit) + " has child units; delete or move them first, or archive it")
                     .inJapanese(label(unit, Language.JA) + "には下位の部署があります。先に削除か移動をするか、アーカイブしてください。");
         }
         fire(UnitChange.Type.DELETING, unit, unit.path);
-        Number uses = (Number) em.createNativeQuery("SELECT (SELECT count(*) FROM round_participant WHERE unit_id = :id)"
-                        + " + (SELECT count(*) FROM round_unit WHERE unit_id = :id)"
-                        + " + (SELECT count(*) FROM round WHERE scope_unit_id = :id)"
-                        + " + (SELECT count(*) FROM submission WHERE unit_id = :id)")
-                .setParameter("id", id).getSingleResult();
-        if (uses.longValue() > 0) {
+        if (units.inUse(id)) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
                     "Unit " + label(unit) + " takes part in rounds and keeps their history; archive it instead (PATCH archived=true)")
                     .inJapanese(label(unit, Language.JA) + "は診断に参加しており、その記録が残ります。削除せずにアーカイブしてください(PATCH archived=true)。");
@@ -291,7 +288,7 @@ public class UnitService {
         }
         access.requireWritable(parent.path);
         String newPrefix = parent.path + unit.id + "/";
-        em.flush();
+        units.flush();
         units.movePaths(unit.path, newPrefix);
         unit.path = newPrefix;
         unit.parentId = parent.id;
@@ -308,7 +305,7 @@ public class UnitService {
 
     /** Tells the features that follow units (rounds), in this transaction, after the change reached the database. */
     private void fire(UnitChange.Type type, Unit unit, String oldPath) {
-        em.flush();
+        units.flush();
         changes.fire(new UnitChange(type, unit.id, unit.path, oldPath));
     }
 

@@ -17,6 +17,20 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
         this.jdbc = jdbc;
     }
 
+    /** One page of a subscription's deliveries (of one status, or all when null), newest first, with their events. */
+    List<Delivery> of(long subscriptionId, DeliveryStatus status, int page, int size) {
+        var found = status == null
+                ? find("from Delivery d join fetch d.event where d.subscriptionId = ?1 order by d.id desc", subscriptionId)
+                : find("from Delivery d join fetch d.event where d.subscriptionId = ?1 and d.status = ?2 order by d.id desc",
+                        subscriptionId, status);
+        return found.page(page, size).list();
+    }
+
+    long countOf(long subscriptionId, DeliveryStatus status) {
+        return status == null ? count("subscriptionId", subscriptionId)
+                : count("subscriptionId = ?1 and status = ?2", subscriptionId, status);
+    }
+
     /** A claimed delivery with what sending it needs, and the lease that marks this claim. */
     record Claimed(long id, OffsetDateTime lease, int attempts, String url, String secret, String eventId, String payload) {
     }
@@ -46,13 +60,12 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
      * them completes the round.
      */
     boolean roundComplete(long roundId) {
-        getEntityManager().flush();
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('webhook.round.completed'), cast(:round % 2147483647 AS integer))")
-                .setParameter("round", roundId).getSingleResult();
-        return (Boolean) getEntityManager().createNativeQuery("""
-                        SELECT NOT EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = :round
-                            AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id))""")
-                .setParameter("round", roundId).getSingleResult();
+        jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('webhook.round.completed'), cast(? % 2147483647 AS integer))",
+                roundId);
+        return jdbc.one("""
+                        SELECT NOT EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = ?
+                            AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.round_id = rp.round_id AND s.unit_id = rp.unit_id))""",
+                row -> row.getBoolean(1), roundId).orElseThrow();
     }
 
     /**
@@ -60,24 +73,23 @@ class DeliveryRepository implements PanacheRepository<Delivery> {
      * another instance skips the locked rows now and sees them as not due after the commit. If this
      * instance dies while sending, the lease runs out and the delivery is tried again.
      */
-    @SuppressWarnings("unchecked")
     List<Claimed> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
-        List<Number> ids = getEntityManager().createNativeQuery("""
-                        UPDATE webhook_delivery SET next_attempt_at = :lease WHERE id IN (
+        List<Long> ids = jdbc.query("""
+                        UPDATE webhook_delivery SET next_attempt_at = ? WHERE id IN (
                             SELECT d.id FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id
-                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now AND NOT s.paused
-                            ORDER BY d.next_attempt_at LIMIT :limit FOR UPDATE OF d SKIP LOCKED)
-                        RETURNING id""")
-                .setParameter("lease", leaseUntil).setParameter("now", now).setParameter("limit", limit).getResultList();
+                            WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND NOT s.paused
+                            ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED)
+                        RETURNING id""",
+                row -> row.getLong(1), leaseUntil, now, limit);
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        return jdbc.query("""
                         SELECT d.id, d.attempts, s.url, s.secret, e.id AS event_id, e.payload FROM webhook_delivery d
                         JOIN webhook_subscription s ON s.id = d.subscription_id JOIN webhook_event e ON e.id = d.event_id
-                        WHERE d.id = ANY (cast(:ids AS bigint[]))""")
-                .setParameter("ids", ids.stream().map(Number::longValue).toArray(Long[]::new)).getResultList();
-        return rows.stream().map(r -> new Claimed(((Number) r[0]).longValue(), leaseUntil, ((Number) r[1]).intValue(),
-                (String) r[2], (String) r[3], (String) r[4], (String) r[5])).toList();
+                        WHERE d.id = ANY (cast(? AS bigint[]))""",
+                row -> new Claimed(row.getLong(1), leaseUntil, row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6)),
+                (Object) ids.toArray(new Long[0]));
     }
 }

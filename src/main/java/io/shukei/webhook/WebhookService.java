@@ -64,8 +64,7 @@ class WebhookService {
 
     Page<WebhookResponse> list(Long unitId, PageParams paging) {
         String under = unitId == null ? access.scopePrefix() : units.require(unitId).path;
-        var found = subscriptions.find("from Subscription s where exists (select 1 from Unit u where u.id = s.unitId "
-                + "and u.path like ?1) order by s.id", under + "%");
+        var found = subscriptions.under(under);
         List<WebhookResponse> items = found.page(paging.page, paging.size).list().stream()
                 .map(s -> WebhookResponse.of(s, false)).toList();
         return Page.of(items, paging, found.count());
@@ -75,7 +74,7 @@ class WebhookService {
     WebhookResponse patch(long id, WebhookRequests.Patch patch) {
         Subscription s = requireWritable(id);
         // Locked and re-read, so that a concurrent change is not overwritten with a stale revision.
-        subscriptions.getEntityManager().refresh(s, LockModeType.PESSIMISTIC_WRITE);
+        subscriptions.refreshLocked(s);
         if (patch.url() != null) {
             s.url = checkedUrl(patch.url());
         }
@@ -103,13 +102,9 @@ class WebhookService {
 
     Page<DeliveryResponse> deliveries(long id, DeliveryStatus status, PageParams paging) {
         require(id);
-        var found = status == null
-                ? deliveries.find("from Delivery d join fetch d.event where d.subscriptionId = ?1 order by d.id desc", id)
-                : deliveries.find("from Delivery d join fetch d.event where d.subscriptionId = ?1 and d.status = ?2 order by d.id desc", id, status);
-        List<DeliveryResponse> items = found.page(paging.page, paging.size).list().stream().map(DeliveryResponse::of).toList();
-        long total = status == null ? deliveries.count("subscriptionId", id)
-                : deliveries.count("subscriptionId = ?1 and status = ?2", id, status);
-        return Page.of(items, paging, total);
+        List<DeliveryResponse> items = deliveries.of(id, status, paging.page, paging.size).stream()
+                .map(DeliveryResponse::of).toList();
+        return Page.of(items, paging, deliveries.countOf(id, status));
     }
 
     /** Makes the delivery due now, whatever its state; a delivered event is sent once more. */
