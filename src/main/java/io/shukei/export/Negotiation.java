@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.shukei.problem.ProblemException;
 
-/** Picks the form of a resource by {@code ?format=} (for links and browsers) or else by Accept. */
+/** Picks the form of a resource by {@code ?format=} (for links and browsers) or else by Accept, and its coding by Accept-Encoding. */
 public final class Negotiation {
 
     private Negotiation() {
@@ -58,5 +58,39 @@ public final class Negotiation {
         throw new ProblemException(406, "/problems/not-acceptable", "Not acceptable", "Available as "
                 + Arrays.stream(all).map(f -> f.mediaType().getType() + "/" + f.mediaType().getSubtype())
                 .collect(Collectors.joining(", ")), null);
+    }
+
+    /**
+     * Whether Accept-Encoding allows gzip (RFC 9110 §12.5.3): named as gzip or x-gzip, or covered by "*",
+     * with a quality above 0; without the header the body is sent as it is.
+     */
+    public static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        Double named = null;
+        Double any = null;
+        for (String item : acceptEncoding.split(",")) {
+            String[] parts = item.split(";");
+            String coding = parts[0].trim().toLowerCase(Locale.ROOT);
+            double quality = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        quality = 0;
+                    }
+                }
+            }
+            if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                named = named == null ? quality : Math.max(named, quality);
+            } else if (coding.equals("*")) {
+                any = quality;
+            }
+        }
+        Double quality = named != null ? named : any;
+        return quality != null && quality > 0;
     }
 }

@@ -2,7 +2,7 @@ package io.shukei.http;
 
 import io.shukei.problem.ProblemException;
 
-/** Strong entity tags made of a resource's revision number, and the If-Match check that uses them. */
+/** Strong entity tags made of a resource's revision number, the If-Match check that uses them, and If-None-Match. */
 public final class ETags {
 
     private ETags() {
@@ -29,6 +29,26 @@ public final class ETags {
                 current == null ? "The resource does not exist yet, so If-Match cannot match"
                         : "The resource has changed: its current revision is " + current, null)
                 .with("currentRevision", current);
+    }
+
+    /**
+     * Whether If-None-Match names the tag, so that a GET is answered 304: "*" or a list of tags, weak ones
+     * compared by their opaque part (RFC 9110 weak comparison).
+     */
+    public static boolean isNotModified(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matchesAny(String header, String tag) {
