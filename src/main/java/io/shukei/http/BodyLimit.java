@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * HTTP/2 requests are left to the streaming read (see below).
  * <p>
  * Its failure handler also ends the routing of a request whose client has gone, so that Quarkus' error
- * handler does not log it as a server error ({@link ProblemMappers} does the same in the resource layer).
+ * handler does not log it as a server error (io.shukei.problem.FailureProblems does the same in the resource layer).
  */
 @ApplicationScoped
 class BodyLimit {
