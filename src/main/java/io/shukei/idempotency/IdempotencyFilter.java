@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.shukei.config.ShukeiConfig;
 import io.shukei.http.ShowsSecretOnce;
 import io.shukei.problem.Problem;
 import io.shukei.problem.ProblemException;
@@ -56,15 +54,12 @@ class IdempotencyFilter {
     private final TransactionManager transactions;
     private final ObjectMapper mapper;
     private final Access access;
-    private final Duration retention;
 
-    IdempotencyFilter(IdempotencyRepository keys, TransactionManager transactions, ObjectMapper mapper, Access access,
-                      ShukeiConfig config) {
+    IdempotencyFilter(IdempotencyRepository keys, TransactionManager transactions, ObjectMapper mapper, Access access) {
         this.keys = keys;
         this.transactions = transactions;
         this.mapper = mapper;
         this.access = access;
-        this.retention = config.idempotency().retention();
     }
 
     private record Claim(String scope, String key, String hash) {
@@ -87,7 +82,7 @@ class IdempotencyFilter {
         Claim claim = new Claim(caller.actorType() + ":" + caller.actorId() + " POST " + request.getUriInfo().getPath(),
                 key, sha256(body));
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
-            keys.purgeExpired(retention);
+            keys.purgeExpired();
         }
         transactions.begin();
         boolean claimed = false;
@@ -96,7 +91,7 @@ class IdempotencyFilter {
                 throw ProblemException.conflict("/problems/idempotency-key-in-flight", "Request in progress",
                         "A request with this Idempotency-Key is being handled; retry shortly");
             }
-            Optional<IdempotencyRepository.Stored> stored = keys.find(claim.scope(), claim.key(), retention);
+            Optional<IdempotencyRepository.Stored> stored = keys.find(claim.scope(), claim.key());
             if (stored.isPresent()) {
                 return replay(claim, stored.get());
             }

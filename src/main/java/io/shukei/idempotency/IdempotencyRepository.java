@@ -5,16 +5,19 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.shukei.config.ShukeiConfig;
 import io.shukei.db.Jdbc;
 
-/** Keys and the answers stored under them (table idempotency_key). */
+/** Keys and the answers stored under them (table idempotency_key), kept for shukei.idempotency.retention. */
 @ApplicationScoped
 class IdempotencyRepository {
 
     private final Jdbc jdbc;
+    private final Duration retention;
 
-    IdempotencyRepository(Jdbc jdbc) {
+    IdempotencyRepository(Jdbc jdbc, ShukeiConfig config) {
         this.jdbc = jdbc;
+        this.retention = config.idempotency().retention();
     }
 
     /** The answer kept for a key: the request it answered (by hash) and what to replay. */
@@ -32,7 +35,7 @@ class IdempotencyRepository {
     }
 
     /** The answer stored under the key within the retention. */
-    Optional<Stored> find(String scope, String key, Duration retention) {
+    Optional<Stored> find(String scope, String key) {
         return jdbc.one("SELECT request_hash, status, content_type, location, etag, body, secret_withheld "
                         + "FROM idempotency_key WHERE scope = ? AND idem_key = ? AND created_at >= now() - make_interval(secs => ?)",
                 row -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getString(4), row.getString(5),
@@ -52,7 +55,7 @@ class IdempotencyRepository {
                 answer.body(), answer.secretWithheld());
     }
 
-    void purgeExpired(Duration retention) {
+    void purgeExpired() {
         jdbc.update("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)", retention.toSeconds());
     }
 }
