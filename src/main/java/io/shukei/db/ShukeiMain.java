@@ -6,6 +6,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.shukei.config.ShukeiConfig;
+import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.PropertiesConfigSourceLoader;
 import io.smallrye.config.SmallRyeConfig;
@@ -18,14 +19,21 @@ import io.smallrye.config.SmallRyeConfig;
 public class ShukeiMain {
 
     public static void main(String... args) throws Exception {
-        SmallRyeConfig config = config();
+        SmallRyeConfig config;
+        try {
+            config = config();
+        } catch (ConfigValidationException e) {
+            // Straight to stderr: logging is not set up before Quarkus starts, and a logger here prints nothing.
+            System.err.println("Shukei cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (config.getOptionalValue("quarkus.datasource.jdbc.url", String.class).isPresent()) {
             Quarkus.run(args);
             return;
         }
         ShukeiConfig.EmbeddedDb embedded = config.getConfigMapping(ShukeiConfig.class).embeddedDb();
         if (!embedded.enabled()) {
-            // Straight to stderr: logging is not set up before Quarkus starts, and a logger here prints nothing.
             System.err.println("Shukei cannot start: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD (the embedded database is disabled "
                     + "by SHUKEI_EMBEDDED_DB_ENABLED=false).");
