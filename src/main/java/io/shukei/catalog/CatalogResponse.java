@@ -34,7 +34,7 @@ record CatalogResponse(
     }
 
     @Schema(name = "CatalogBand")
-    record BandEntry(Band code, @Schema(description = "Lowest total in the band; null for the lowest band", examples = "70")
+    record BandEntry(Band code, @Schema(description = "Lowest total in the band; null for the lowest band", examples = "70", nullable = true)
                      Integer from, Catalog.Text situation, Catalog.Text nextStep) {
     }
 
@@ -49,6 +49,9 @@ record CatalogResponse(
             {"id":"ipa-5min-self-diagnosis","version":"tmg-handbook-2024","language":"ja",
              "title":"5分でできる!情報セキュリティ自社診断",
              "titles":{"ja":"5分でできる!情報セキュリティ自社診断","en":"5-minute information security self-diagnosis"},
+             "source":"IPA「5分でできる!情報セキュリティ自社診断」, as reproduced in the Tokyo Metropolitan Government's SME cybersecurity handbook (2-2-3)",
+             "translationNote":{"ja":"英語の文言は Shukei による非公式の翻訳です。IPA は英語版を公表していません。",
+                                "en":"The English texts are Shukei's own unofficial translation; IPA publishes no English version."},
              "parts":[{"number":1,"title":"基本的対策","titles":{"ja":"基本的対策","en":"Basic measures"},
                        "firstQuestion":1,"lastQuestion":5,"maxPoints":20}],
              "questions":[{"number":1,"part":1,"text":"パソコンやスマホ等情報機器のOSやソフトウェアは常に最新の状態にしていますか?",

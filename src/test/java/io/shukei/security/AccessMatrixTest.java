@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,7 +97,12 @@ class AccessMatrixTest {
         calls.put("listSubmissionRevisions", t -> new Call("GET",
                 "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept() + "/revisions", null));
         calls.put("listRoundSubmissions", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions", null));
+        calls.put("listRoundSubmissionsCsv", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions.csv", null));
         calls.put("getReport", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/report?unitId=" + t.dept(), null));
+        for (String form : List.of("Csv", "Xlsx", "Html")) {
+            calls.put("getReport" + form, t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/report."
+                    + form.toLowerCase(Locale.ROOT) + "?unitId=" + t.dept(), null));
+        }
         calls.put("getUnitTrend", t -> new Call("GET", "/api/v1/units/" + t.dept() + "/trend", null));
         calls.put("getSecurityActionStatus", t -> new Call("GET", "/api/v1/units/" + t.org() + "/security-action", null));
         calls.put("createSecurityActionCommitment", t -> new Call("POST", "/api/v1/units/" + t.org()
@@ -209,6 +215,9 @@ class AccessMatrixTest {
         }
         if (call.path().endsWith("/evidence")) {
             request.accept("text/html");
+        }
+        if (call.path().matches(".*\\.(csv|xlsx|html)(\\?.*)?")) {
+            request.accept("*/*"); // the operations that answer one file type each
         }
         return request.request(call.method(), call.path());
     }
