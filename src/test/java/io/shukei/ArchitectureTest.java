@@ -62,6 +62,9 @@ class ArchitectureTest {
         MAP.put("action", List.of("shared", "tally", "catalog", "security", "unit", "round", "report"));
         MAP.put("idempotency", List.of("shared", "security"));
         MAP.put("contract", List.of("security"));
+        MAP.put("invitation", List.of("shared", "security", "round"));
+        MAP.put("pages", List.of("shared", "tally", "catalog", "security", "unit", "round", "submission", "report", "trend",
+                "invitation"));
     }
 
     @Test

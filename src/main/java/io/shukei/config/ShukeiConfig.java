@@ -1,6 +1,8 @@
 package io.shukei.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -47,6 +49,22 @@ public interface ShukeiConfig {
 
     Log log();
 
+    /** The zone people's dates and times are shown in, and in which a round's due date ends. */
+    @WithDefault("Asia/Tokyo")
+    ZoneId timeZone();
+
+    /**
+     * The address people open the service at (for example https://shukei.example.co.jp); invitation links are
+     * made with it. Unset: the address the administrator's request came to.
+     */
+    Optional<String> publicUrl();
+
+    Sessions sessions();
+
+    Invitations invitations();
+
+    Mail mail();
+
     /** The HTTP server (quarkus.http.*). */
     interface Http {
 
@@ -64,6 +82,68 @@ public interface ShukeiConfig {
 
         @WithDefault("1M")
         MemorySize maxBodySize();
+
+        /**
+         * Whether a reverse proxy in front of the service is trusted: its X-Forwarded-Proto tells TLS (secure
+         * cookies) and its X-Forwarded-For the client's address (rate limits, audit). Off, both are ignored.
+         */
+        @WithDefault("false")
+        boolean trustProxy();
+    }
+
+    /** The manager's pages: sign-in sessions. */
+    interface Sessions {
+
+        /** A session not used for this long ends. */
+        @WithDefault("30M")
+        Duration idleTimeout();
+
+        /** A session ends this long after sign-in, used or not. */
+        @WithDefault("8H")
+        Duration maxAge();
+
+        /** Sign-in attempts per client address within the window; more get 429. */
+        @WithDefault("10")
+        int signInAttempts();
+
+        @WithDefault("5M")
+        Duration signInWindow();
+    }
+
+    /** Personal links to a unit's answer page. */
+    interface Invitations {
+
+        /** Requests to invitation links per client address within the window; more get 429. */
+        @WithDefault("60")
+        int linkRequests();
+
+        @WithDefault("1M")
+        Duration linkWindow();
+
+        /** How long after its round closed a link still shows the sheet, read-only. */
+        @WithDefault("P30D")
+        Duration viewAfterClose();
+    }
+
+    /** E-mail of invitations and reminders; only sent when an SMTP host is set. */
+    interface Mail {
+
+        /** The SMTP server (quarkus.mailer.host); other mailer settings are Quarkus' own (QUARKUS_MAILER_*). */
+        Optional<String> host();
+
+        @WithDefault("25")
+        int port();
+
+        @WithDefault("shukei@localhost")
+        String from();
+
+        /** Days before a round's due date on which units that have not answered are reminded. */
+        @WithDefault("7,1")
+        List<Integer> reminderDays();
+
+        /** How often the service looks for reminders to send; "off" stops this instance's reminders. */
+        @WithDefault("15m")
+        String reminderInterval();
     }
 
     /** The connection pool (quarkus.datasource.jdbc.*) and the limits of each connection. */
@@ -130,6 +210,9 @@ public interface ShukeiConfig {
 
         @WithDefault("shukei_unit")
         String unitClaim();
+
+        /** The audience a bearer token must name (quarkus.oidc.token.audience); unset: the client id. */
+        Optional<String> audience();
     }
 
     interface Webhooks {

@@ -37,13 +37,14 @@ class BodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::checkDeclaredLength);
+        // After SecurityHeaders (Integer.MIN_VALUE), so that a refusal here carries its headers too.
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::checkDeclaredLength);
         // Preallocated, so that an empty body is an empty buffer: with none, the resource layer would wait
         // for a body the handler has already consumed.
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limit).setPreallocateBodyBuffer(true);
         // JSON only: for form and multipart types the handler would decode the body as a form; those are
         // left to the resource layer, which refuses them with 415.
-        router.route().order(Integer.MIN_VALUE + 1).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
+        router.route().order(Integer.MIN_VALUE + 2).method(HttpMethod.POST).method(HttpMethod.PUT).method(HttpMethod.PATCH)
                 .consumes("application/json").consumes("application/merge-patch+json")
                 .handler(ctx -> {
                     // HTTP/2 requests keep the streaming read: the resource layer pauses every request it

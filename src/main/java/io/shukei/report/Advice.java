@@ -14,7 +14,7 @@ import io.shukei.tally.Part;
 
 /** What to do about each question, in both languages; the printable report shows it for the lowest questions. */
 @ApplicationScoped
-class Advice {
+public class Advice {
 
     private static final String RESOURCE = "/catalog/advice.json";
 
@@ -31,12 +31,12 @@ class Advice {
         }
     }
 
-    Catalog.Text forQuestion(int number) {
+    public Catalog.Text forQuestion(int number) {
         Entry entry = definition.advice().get(number - 1);
         return new Catalog.Text(entry.ja(), entry.en());
     }
 
-    Catalog.Text note() {
+    public Catalog.Text note() {
         return definition.note();
     }
 

@@ -68,8 +68,11 @@ public class RoundService {
         return access.canSee(units.load(round.scopeUnitId).path) || rounds.hasParticipantUnder(round.id, access.scopePrefix());
     }
 
-    /** A round the caller wants to change: its scope unit must lie in the caller's scope (else 403). */
-    private Round requireWritable(long id) {
+    /**
+     * A round the caller wants to change (or change something of), locked until the transaction ends: its scope
+     * unit must lie in the caller's scope (else 403).
+     */
+    public Round requireWritable(long id) {
         Round round = rounds.findById(id);
         if (round == null) {
             throw ProblemException.notFound("Round", id);

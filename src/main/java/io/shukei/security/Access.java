@@ -27,6 +27,18 @@ public class Access {
         return caller == null ? Caller.SYSTEM : caller;
     }
 
+    /**
+     * Lets a request that was authenticated otherwise than by the API's filter (an invitation link, a page's
+     * session) act as the given caller; the first caller of a request is the one it keeps.
+     */
+    public void actAs(Caller caller) {
+        if (current.get() == null) {
+            current.set(caller);
+        } else if (!current.get().equals(caller)) {
+            throw new IllegalStateException("A request acts for one caller only");
+        }
+    }
+
     /** The path prefix every visible unit starts with ("/" for a global caller). */
     public String scopePrefix() {
         Caller caller = caller();

@@ -34,10 +34,21 @@ class ApiKeyRepository implements PanacheRepository<ApiKey> {
     Found findByPrefix(String prefix) {
         return jdbc.query("SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, k.expires_at, k.revoked_at, u.path "
                         + "FROM api_key k LEFT JOIN unit u ON u.id = k.unit_id WHERE k.prefix = ?",
-                row -> new Found(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)),
-                        row.getObject(4, Long.class), row.getBytes(5), row.getObject(6, OffsetDateTime.class),
-                        row.getObject(7, OffsetDateTime.class), row.getString(8)), prefix)
+                ApiKeyRepository::found, prefix)
                 .stream().findFirst().orElse(null);
+    }
+
+    /** A key by id with its unit's path, unless it has been revoked or has expired. */
+    Found findUsableById(long id, OffsetDateTime now) {
+        return jdbc.one("SELECT k.id, k.name, k.role, k.unit_id, k.secret_hash, k.expires_at, k.revoked_at, u.path "
+                        + "FROM api_key k LEFT JOIN unit u ON u.id = k.unit_id WHERE k.id = ?",
+                ApiKeyRepository::found, id).filter(k -> k.usableAt(now)).orElse(null);
+    }
+
+    private static Found found(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Found(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)),
+                row.getObject(4, Long.class), row.getBytes(5), row.getObject(6, OffsetDateTime.class),
+                row.getObject(7, OffsetDateTime.class), row.getString(8));
     }
 
     private static final String IN_SCOPE = "from ApiKey k where (:global = true or exists "

@@ -44,7 +44,7 @@ class ApiKeyService {
     Caller authenticate(String token, String remoteAddress) {
         if (bootstrapKey.isPresent() && MessageDigest.isEqual(bootstrapKey.get().getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            return new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null, remoteAddress);
+            return bootstrapCaller(remoteAddress).orElseThrow();
         }
         String prefix = ApiKeyMaterial.prefixOf(token);
         ApiKeyRepository.Found key = prefix == null ? null : keys.findByPrefix(prefix);
@@ -55,6 +55,19 @@ class ApiKeyService {
             throw AuthenticationFilter.unauthenticated(key.revokedAt() != null ? "The key was revoked" : "The key has expired");
         }
         return new Caller("API_KEY", String.valueOf(key.id()), key.name(), key.role(), key.unitId(), key.scopePath(), remoteAddress);
+    }
+
+    /** The caller a stored key stands for now, if it is still usable (a page session follows its key). */
+    Optional<Caller> callerOfKey(long keyId, String remoteAddress) {
+        return Optional.ofNullable(keys.findUsableById(keyId, now()))
+                .map(key -> new Caller("API_KEY", String.valueOf(key.id()), key.name(), key.role(), key.unitId(),
+                        key.scopePath(), remoteAddress));
+    }
+
+    /** The bootstrap admin, while its key is configured. */
+    Optional<Caller> bootstrapCaller(String remoteAddress) {
+        return bootstrapKey.map(k -> new Caller("BOOTSTRAP", "bootstrap", "bootstrap admin key", Role.ADMIN, null, null,
+                remoteAddress));
     }
 
     @Transactional

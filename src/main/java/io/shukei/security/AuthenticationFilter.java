@@ -19,40 +19,66 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Authenticates every API request by its bearer key (or an OIDC token) and refuses operations the caller's role may
  * not call (function-level authorisation). Object-level checks follow in the services via {@link Access}.
+ * <p>
+ * A request without an Authorization header that only reads (GET, HEAD) may come from a manager's signed-in
+ * browser instead: the session cookie of the pages stands for the key or token it was made from, so that the
+ * report, its CSV and xlsx open as links. Writes always need the header (a cookie would make them forgeable
+ * across sites). Pages (outside /api) authenticate themselves.
  */
 class AuthenticationFilter {
 
     private final ApiKeyService keys;
     private final OidcCallers oidc;
+    private final WebSessions sessions;
     private final CurrentCaller current;
     private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current) {
+    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, WebSessions sessions, CurrentCaller current) {
         this.keys = keys;
         this.oidc = oidc;
+        this.sessions = sessions;
         this.current = current;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        Caller caller;
+        if ((header == null || header.isBlank()) && readOnly(request.getMethod())
+                && request.getCookies().containsKey(WebSessions.COOKIE)) {
+            caller = sessions.resume(request.getCookies().get(WebSessions.COOKIE).getValue(), remote)
+                    .map(WebSessions.Session::caller)
+                    .orElseThrow(() -> unauthenticated("The session has ended: sign in again at /manage"));
+        } else {
+            caller = bearer(header, remote);
+            current.set(caller);
+        }
+        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
+        if (!allowed.contains(caller.role())) {
+            throw Access.forbidden("The " + caller.role() + " role may not call this operation");
+        }
+    }
+
+    private Caller bearer(String header, String remote) {
         if (header == null || header.isBlank()) {
             throw unauthenticated("Send Authorization: Bearer <key>");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw unauthenticated("Only bearer keys are accepted: Authorization: Bearer <key>");
         }
-        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String token = header.substring(7).trim();
         // A JWT (three dot-separated parts) goes to the identity provider when one is configured.
-        Caller caller = oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
+        return oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
                 ? oidc.authenticate(remote)
                 : keys.authenticate(token, remote);
-        current.set(caller);
-        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
-        if (!allowed.contains(caller.role())) {
-            throw Access.forbidden("The " + caller.role() + " role may not call this operation");
-        }
+    }
+
+    private static boolean readOnly(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
     }
 
     private static Set<Role> rulesOf(Method method) {

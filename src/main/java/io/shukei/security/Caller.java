@@ -3,8 +3,8 @@ package io.shukei.security;
 /**
  * The authenticated party of a request.
  *
- * @param actorType  API_KEY, BOOTSTRAP, OIDC or SYSTEM
- * @param actorId    key id, OIDC subject, or a fixed name
+ * @param actorType  API_KEY, BOOTSTRAP, OIDC, INVITATION or SYSTEM
+ * @param actorId    key id, OIDC subject, invitation id, or a fixed name
  * @param scopePath  the path of the unit whose subtree the caller may act on; null means everything
  */
 public record Caller(String actorType, String actorId, String actorName, Role role, Long unitId, String scopePath,
@@ -12,6 +12,13 @@ public record Caller(String actorType, String actorId, String actorName, Role ro
 
     /** Work the service does on its own (start-up, background jobs): not limited by a scope. */
     public static final Caller SYSTEM = new Caller("SYSTEM", "system", "system", Role.ADMIN, null, null, null);
+
+    /** Whoever opened a unit's invitation link: a respondent for that unit alone. */
+    public static Caller invitation(long invitationId, String respondentName, long unitId, String unitPath,
+                                    String remoteAddress) {
+        return new Caller("INVITATION", String.valueOf(invitationId), respondentName, Role.RESPONDENT, unitId, unitPath,
+                remoteAddress);
+    }
 
     public boolean global() {
         return scopePath == null;

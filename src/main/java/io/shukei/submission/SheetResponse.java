@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One unit's sheet (current or a past revision) with its score, band and わからない questions. */
 @Schema(name = "Sheet")
-record SheetResponse(
+public record SheetResponse(
         @Schema(examples = "7") long roundId,
         @Schema(examples = "3") long unitId,
         @Schema(examples = "tokyo-sales") String unitCode,
@@ -26,9 +26,9 @@ record SheetResponse(
         @Schema(description = "When this unit first submitted") OffsetDateTime submittedAt,
         @Schema(description = "When this revision was stored") OffsetDateTime revisedAt) {
 
-    record PartScore(int part, int score, int max) {
+    public record PartScore(int part, int score, int max) {
     }
 
-    record AnswerView(int question, Answer answer, int points, @Schema(nullable = true) String comment) {
+    public record AnswerView(int question, Answer answer, int points, @Schema(nullable = true) String comment) {
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A whole answer sheet: all 25 questions, each exactly once. */
 @Schema(name = "SheetPut")
-record SubmissionRequest(
+public record SubmissionRequest(
         @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.NO_CONTROL)
         @Schema(description = "Who filled in the sheet", examples = "営業部長 山田太郎") String respondent,
         @NotNull @Size(max = 25, message = "at most 25 answers, one per question")
@@ -25,7 +25,7 @@ record SubmissionRequest(
         List<@NotNull @Valid Item> answers) {
 
     @Schema(name = "SheetAnswer")
-    record Item(
+    public record Item(
             @NotNull @Min(1) @Max(25) @Schema(examples = "1") Integer question,
             @NotNull @Schema(examples = "IMPLEMENTED") Answer answer,
             @Size(max = 2000) @Pattern(regexp = TextRules.MULTI_LINE,

@@ -35,7 +35,7 @@ import io.shukei.unit.UnitSummary;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class SubmissionService {
+public class SubmissionService {
 
     private final SubmissionRepository submissions;
     private final RoundService rounds;
@@ -57,7 +57,7 @@ class SubmissionService {
     }
 
     /** The stored sheet and whether this call created it. */
-    record Outcome(SheetResponse sheet, boolean created) {
+    public record Outcome(SheetResponse sheet, boolean created) {
     }
 
     /**
@@ -66,7 +66,7 @@ class SubmissionService {
      * numbers never collide and no revision is lost.
      */
     @Transactional
-    Outcome put(long roundId, long unitId, SubmissionRequest request, String ifMatch) {
+    public Outcome put(long roundId, long unitId, SubmissionRequest request, String ifMatch) {
         Answer[] answers = complete(request);
         RoundService.SheetAdmission round = rounds.admitSheet(roundId, unitId);
         Sheet sheet = new Sheet(unitId, null, List.of(answers));
@@ -96,7 +96,7 @@ class SubmissionService {
         return new Outcome(view(roundId, unitId, submittedAt, revision, round.unit().code(), round.unit().name()), created);
     }
 
-    SheetResponse get(long roundId, long unitId) {
+    public SheetResponse get(long roundId, long unitId) {
         SubmissionRepository.CurrentSheet current = require(roundId, unitId);
         UnitSummary unit = named(roundId, unitId);
         return view(roundId, unitId, current.submittedAt(), submissions.revision(current.id(), current.revision()),

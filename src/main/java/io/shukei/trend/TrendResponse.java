@@ -13,14 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A node's score round after round under one policy, with the change against the round before. */
 @Schema(name = "Trend")
-record TrendResponse(
+public record TrendResponse(
         @Schema(examples = "1") long unitId,
         @Schema(examples = "acme") String unitCode,
         @Schema(examples = "株式会社アクメ") String unitName,
         @Schema(description = "The one policy every round is tallied under, so the scores compare") Policy policy,
         @Schema(description = "Oldest first") List<RoundPoint> rounds) {
 
-    record RoundPoint(
+    public record RoundPoint(
             long roundId,
             String title,
             RoundStatus status,
@@ -37,13 +37,13 @@ record TrendResponse(
             @Schema(description = "The node's direct children that take part in this round") List<ChildPoint> children) {
     }
 
-    record QuestionPoint(int number,
+    public record QuestionPoint(int number,
                          @Schema(description = "null under the means and while no sheet", nullable = true) Answer answer,
                          @Schema(description = "null while no sheet", nullable = true) BigDecimal points,
                          @Schema(nullable = true) BigDecimal change) {
     }
 
-    record ChildPoint(long unitId, String code, String name, @Schema(nullable = true) BigDecimal score,
+    public record ChildPoint(long unitId, String code, String name, @Schema(nullable = true) BigDecimal score,
                       @Schema(nullable = true) BigDecimal change) {
     }
 }

@@ -23,7 +23,7 @@ import io.shukei.unit.UnitService;
 /** Tallies a node in every round it took part in, and compares each round with the one before. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-class TrendService {
+public class TrendService {
 
     private final TrendRepository repository;
     private final UnitService units;
@@ -37,7 +37,7 @@ class TrendService {
      * @param policyParam the policy for every round; defaults to the latest round's, so the last point
      *                    equals that round's report
      */
-    TrendResponse trend(long unitId, String policyParam) {
+    public TrendResponse trend(long unitId, String policyParam) {
         Unit node = units.require(unitId);
         List<TrendRepository.RoundRow> rounds = repository.rounds(node.id);
         Policy requested = QueryParams.parse(Policy.class, policyParam, "policy");

@@ -1,0 +1,39 @@
+package io.shukei.invitation;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import io.shukei.export.Downloads;
+
+/**
+ * Invitations as CSV for a mail merge (UTF-8 with BOM, as every CSV of the service): one row per link with the
+ * unit, its parent (site), the address and, in the answer that makes the links, the links themselves. Written in
+ * memory: links never touch a disk.
+ */
+final class InvitationCsv {
+
+    private InvitationCsv() {
+    }
+
+    static String write(List<InvitationResponse> invitations) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            printer.printRecord("invitation_id", "round_id", "unit_id", "unit_code", "unit_name", "parent_name", "email",
+                    "state", "url", "issued_at", "revoked_at", "mailed_at");
+            for (InvitationResponse i : invitations) {
+                printer.printRecord(i.id(), i.roundId(), i.unitId(), Downloads.text(i.unitCode()),
+                        Downloads.text(i.unitName()), Downloads.text(i.parentName()), Downloads.text(i.email()), i.state(),
+                        i.url(), i.issuedAt(), i.revokedAt(), i.mailedAt());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
