@@ -148,7 +148,7 @@ public class InvitationService {
     /** Ends a link at once. Revoking a revoked one changes nothing. */
     @Transactional
     public void revoke(long roundId, long invitationId) {
-        rounds.requireWritable(roundId);
+        rounds.requireForParticipants(roundId);
         Invitation invitation = require(roundId, invitationId);
         String path = unitPathOf(invitation);
         access.requireWritable(path);
@@ -244,7 +244,7 @@ public class InvitationService {
     }
 
     private Round openForChange(long roundId) {
-        Round round = rounds.requireWritable(roundId);
+        Round round = rounds.requireForParticipants(roundId);
         if (!round.isOpen()) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
                             "Round " + roundId + " is closed; links are made only while it is open")

@@ -82,6 +82,22 @@ public class RoundService {
         return round;
     }
 
+    /**
+     * A round in which the caller wants to change something of the participants in its scope (their invitations),
+     * locked until the transaction ends: 404 when there is none, 403 when none of it lies in the caller's scope.
+     */
+    public Round requireForParticipants(long id) {
+        Round round = rounds.findById(id);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        rounds.refreshLocked(round);
+        if (!visible(round)) {
+            throw Access.forbidden("This round has no units in your scope");
+        }
+        return round;
+    }
+
     /** An open round the caller wants to change; a closed one keeps the organisation as it was (409). */
     private Round requireOpen(long id, String toDo) {
         Round round = requireWritable(id);

@@ -42,6 +42,13 @@ class AccessMatrixTest {
                 "unitId", unit)).post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A fresh invitation for the target's department, made by the global administrator. */
+    private static long invitation(Target t) {
+        return json().body(Map.of("participants", List.of(Map.of("unitId", t.dept()))))
+                .post("/api/v1/rounds/" + t.round() + "/invitations").then().statusCode(201)
+                .extract().jsonPath().getLong("items[0].id");
+    }
+
     private static Target organisation(String name) {
         long group = Api.group(name + " group");
         long org = Api.unit(name, group, null);
@@ -91,6 +98,13 @@ class AccessMatrixTest {
         calls.put("removeRoundParticipant", t -> new Call("DELETE", "/api/v1/rounds/" + Api.round(t.org())
                 + "/participants/" + t.dept(), null));
         calls.put("listMemberCompanies", t -> new Call("GET", "/api/v1/units/" + t.group() + "/member-companies", null));
+        calls.put("createInvitations", t -> new Call("POST", "/api/v1/rounds/" + t.round() + "/invitations",
+                Map.of("participants", List.of(Map.of("unitId", t.dept())))));
+        calls.put("listInvitations", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/invitations", null));
+        calls.put("renewInvitation", t -> new Call("POST", "/api/v1/rounds/" + t.round() + "/invitations/"
+                + invitation(t) + "/renew", null));
+        calls.put("revokeInvitation", t -> new Call("DELETE", "/api/v1/rounds/" + t.round() + "/invitations/"
+                + invitation(t), null));
         calls.put("putSubmission", t -> new Call("PUT", "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept(),
                 Api.sheet("P".repeat(24) + (Api.unique("x").hashCode() % 2 == 0 ? "I" : "N"))));
         calls.put("getSubmission", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept(), null));
