@@ -63,6 +63,8 @@ class ArchitectureTest {
         MAP.put("idempotency", List.of("shared", "security"));
         MAP.put("contract", List.of("security"));
         MAP.put("invitation", List.of("shared", "security", "round"));
+        MAP.put("pages", List.of("shared", "tally", "catalog", "security", "unit", "round", "submission", "report", "trend",
+                "invitation"));
     }
 
     @Test

@@ -15,12 +15,12 @@ import io.shukei.export.Downloads;
  * unit, its parent (site), the address and, in the answer that makes the links, the links themselves. Written in
  * memory: links never touch a disk.
  */
-final class InvitationCsv {
+public final class InvitationCsv {
 
     private InvitationCsv() {
     }
 
-    static String write(List<InvitationResponse> invitations) {
+    public static String write(List<InvitationResponse> invitations) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {

@@ -101,6 +101,31 @@ class InvitationRepository implements PanacheRepository<Invitation> {
         return jdbc.one(LISTED + " WHERE i.id = ?", InvitationRepository::listed, id).orElseThrow();
     }
 
+    /** A participant as the manager's progress page shows it: its sheet, if any, and its newest link, if any. */
+    record Progress(long unitId, String code, String name, String parentName, OffsetDateTime submittedAt,
+                    OffsetDateTime revisedAt, Integer revision, Integer score, Long invitationId, boolean revoked,
+                    String email, OffsetDateTime issuedAt, OffsetDateTime mailedAt, String mailError) {
+    }
+
+    List<Progress> progress(long roundId, String pathPrefix) {
+        return jdbc.query("""
+                        SELECT rp.unit_id, ru.code, ru.name, pu.name, s.created_at, s.updated_at, s.revision, s.score,
+                            i.id, i.revoked_at IS NOT NULL, i.email, i.issued_at, i.mailed_at, i.mail_error
+                        FROM round_participant rp JOIN unit u ON u.id = rp.unit_id
+                        JOIN round_unit ru ON ru.round_id = rp.round_id AND ru.unit_id = rp.unit_id
+                        LEFT JOIN round_unit pu ON pu.round_id = rp.round_id AND pu.unit_id = ru.parent_id
+                        LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
+                        LEFT JOIN LATERAL (SELECT * FROM invitation x WHERE x.round_id = rp.round_id
+                            AND x.unit_id = rp.unit_id ORDER BY x.revoked_at IS NULL DESC, x.issued_at DESC LIMIT 1) i ON true
+                        WHERE rp.round_id = ? AND u.path LIKE ? ORDER BY ru.tree_order""",
+                row -> new Progress(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getObject(5, OffsetDateTime.class), row.getObject(6, OffsetDateTime.class),
+                        row.getObject(7, Integer.class), row.getObject(8, Integer.class), row.getObject(9, Long.class),
+                        row.getBoolean(10), row.getString(11), row.getObject(12, OffsetDateTime.class),
+                        row.getObject(13, OffsetDateTime.class), row.getString(14)),
+                roundId, pathPrefix + "%");
+    }
+
     /** What a mail about a link says: the round, its due date and the unit as the round names it. */
     record MailFacts(String roundTitle, LocalDate dueDate, String unitName, String parentName) {
     }

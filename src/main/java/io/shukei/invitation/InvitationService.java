@@ -173,6 +173,23 @@ public class InvitationService {
         return invitations.listed(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream().map(this::view).toList();
     }
 
+    /** A participant of a round: its sheet, if any, and its newest link, if any (without the link itself). */
+    public record ParticipantProgress(long unitId, String code, String name, String parentName,
+                                      OffsetDateTime submittedAt, OffsetDateTime revisedAt, Integer revision,
+                                      Integer score, Long invitationId, boolean linkUsable, String email,
+                                      OffsetDateTime issuedAt, OffsetDateTime mailedAt, String mailError) {
+    }
+
+    /** Every participant of a round in the caller's scope, in tree order. */
+    public List<ParticipantProgress> progress(long roundId) {
+        rounds.require(roundId);
+        return invitations.progress(roundId, access.scopePrefix()).stream()
+                .map(p -> new ParticipantProgress(p.unitId(), p.code(), p.name(), p.parentName(), p.submittedAt(),
+                        p.revisedAt(), p.revision(), p.score(), p.invitationId(),
+                        p.invitationId() != null && !p.revoked(), p.email(), p.issuedAt(), p.mailedAt(), p.mailError()))
+                .toList();
+    }
+
     /** Whom a link lets in, to which sheet, and what it lets them do now. */
     public record Link(long invitationId, long roundId, long unitId, LinkState state) {
     }

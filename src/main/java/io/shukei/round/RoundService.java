@@ -207,11 +207,11 @@ public class RoundService {
         return source;
     }
 
-    RoundResponse get(long id) {
+    public RoundResponse get(long id) {
         return view(require(id), null);
     }
 
-    Page<RoundResponse> list(Long scopeUnitId, Long participantId, RoundStatus status, PageParams paging) {
+    public Page<RoundResponse> list(Long scopeUnitId, Long participantId, RoundStatus status, PageParams paging) {
         String scopePath = scopeUnitId == null ? null : units.require(scopeUnitId).path;
         if (participantId != null) {
             units.require(participantId);
@@ -260,7 +260,7 @@ public class RoundService {
      * date with the units as they are now (audited as round.resynced when that changed anything).
      */
     @Transactional
-    RoundResponse setStatus(long id, RoundStatus target) {
+    public RoundResponse setStatus(long id, RoundStatus target) {
         Round round = requireWritable(id);
         if (round.status != target) {
             int before = round.revision;
