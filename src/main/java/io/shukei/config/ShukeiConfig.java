@@ -1,6 +1,7 @@
 package io.shukei.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -36,6 +37,10 @@ public interface ShukeiConfig {
     Idempotency idempotency();
 
     ReportCache reportCache();
+
+    /** The zone in which pages and files for people show dates and times (reports, evidence packs). */
+    @WithDefault("Asia/Tokyo")
+    ZoneId timeZone();
 
     /** Reports and submission exports built at the same time. */
     @WithDefault("1")
