@@ -64,6 +64,18 @@ public class RoundService {
         return round;
     }
 
+    /**
+     * A round the service itself needs, whoever asks (the previous round of a report, the round a write names
+     * before its scope is checked): 404 only when missing.
+     */
+    public Round load(long id) {
+        Round round = rounds.findById(id);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        return round;
+    }
+
     private boolean visible(Round round) {
         return access.canSee(units.load(round.scopeUnitId).path) || rounds.hasParticipantUnder(round.id, access.scopePrefix());
     }

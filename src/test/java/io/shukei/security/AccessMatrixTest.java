@@ -28,7 +28,8 @@ import io.shukei.Api;
 class AccessMatrixTest {
 
     /** The objects of one organisation (a company in a group) that the requests aim at. */
-    record Target(long group, long org, long site, long dept, long round, long commitment, long webhook, long delivery) {
+    record Target(long group, long org, long site, long dept, long round, long commitment, long webhook, long delivery,
+                  long item, long closedRound, long approval) {
     }
 
     record Call(String method, String path, Object body) {
@@ -39,6 +40,17 @@ class AccessMatrixTest {
     private static long webhook(long unit) {
         return json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("submission.created", "round.opened"),
                 "unitId", unit)).post("/api/v1/webhooks").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static long actionItem(long round, long unit) {
+        return json().body(Map.of("unitId", unit, "question", 11, "action", "外付けディスクに週次バックアップ",
+                        "owner", "総務部 佐藤", "dueOn", "2027-03-31"))
+                .post("/api/v1/rounds/" + round + "/action-items").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static long approval(long round, long unit) {
+        return json().body(Map.of("unitId", unit, "name", "山田太郎", "title", "代表取締役"))
+                .post("/api/v1/rounds/" + round + "/report/approvals").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private static Target organisation(String name) {
@@ -59,7 +71,11 @@ class AccessMatrixTest {
                 .post("/api/v1/units/" + org + "/security-action/publication").then().statusCode(201);
         long delivery = json().get("/api/v1/webhooks/" + webhook + "/deliveries").then().statusCode(200)
                 .extract().jsonPath().getLong("items[0].id");
-        return new Target(group, org, site, dept, round, commitment, webhook, delivery);
+        long closedRound = Api.round(org);
+        Api.submit(closedRound, dept, "I".repeat(25)).statusCode(201);
+        json().post("/api/v1/rounds/" + closedRound + "/close").then().statusCode(200);
+        return new Target(group, org, site, dept, round, commitment, webhook, delivery, actionItem(round, dept), closedRound,
+                approval(closedRound, dept));
     }
 
     private static String key(Role role, long unitId) {
@@ -97,6 +113,21 @@ class AccessMatrixTest {
                 "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept() + "/revisions", null));
         calls.put("listRoundSubmissions", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions", null));
         calls.put("getReport", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/report?unitId=" + t.dept(), null));
+        calls.put("approveReport", t -> new Call("POST", "/api/v1/rounds/" + t.closedRound() + "/report/approvals",
+                Map.of("unitId", t.dept(), "name", "山田太郎", "title", "代表取締役")));
+        calls.put("listReportApprovals", t -> new Call("GET", "/api/v1/rounds/" + t.closedRound()
+                + "/report/approvals?unitId=" + t.dept(), null));
+        calls.put("getReportApproval", t -> new Call("GET", "/api/v1/rounds/" + t.closedRound() + "/report/approvals/"
+                + t.approval(), null));
+        calls.put("createActionItem", t -> new Call("POST", "/api/v1/rounds/" + t.round() + "/action-items",
+                Map.of("unitId", t.dept(), "question", 3, "action", "多要素認証を有効にする", "owner", "情報システム部",
+                        "dueOn", "2027-01-31")));
+        calls.put("listActionItems", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/action-items?unitId=" + t.dept(), null));
+        calls.put("getActionItem", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/action-items/" + t.item(), null));
+        calls.put("updateActionItem", t -> new Call("PATCH", "/api/v1/rounds/" + t.round() + "/action-items/" + t.item(),
+                Map.of("owner", "総務部 " + Api.unique("o"))));
+        calls.put("deleteActionItem", t -> new Call("DELETE", "/api/v1/rounds/" + t.round() + "/action-items/"
+                + actionItem(t.round(), t.dept()), null));
         calls.put("getUnitTrend", t -> new Call("GET", "/api/v1/units/" + t.dept() + "/trend", null));
         calls.put("getSecurityActionStatus", t -> new Call("GET", "/api/v1/units/" + t.org() + "/security-action", null));
         calls.put("createSecurityActionCommitment", t -> new Call("POST", "/api/v1/units/" + t.org()
