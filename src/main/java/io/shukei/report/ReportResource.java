@@ -17,7 +17,8 @@ import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
 import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
-import io.shukei.language.Language;
+import io.shukei.people.Audience;
+import io.shukei.people.Audiences;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -67,12 +68,14 @@ public class ReportResource {
     private final ReportHtml html;
     private final ReportCache json;
     private final BuildTurns builds;
+    private final Audiences audiences;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Audiences audiences) {
         this.service = service;
         this.html = html;
         this.json = json;
         this.builds = builds;
+        this.audiences = audiences;
     }
 
     /** A report written as a file, with the name it is offered under. */
@@ -121,21 +124,21 @@ public class ReportResource {
             return json.json(roundId, unitId, policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                     headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING), "HEAD".equals(request.getMethod()));
         }
-        Language language = QueryParams.language(lang, acceptLanguage);
+        Audience audience = audiences.of(QueryParams.language(lang, acceptLanguage));
         // Built in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it.
         Export export = builds.run(() -> {
-            ReportService.ReportDocument document = service.document(roundId, unitId, policy);
+            ReportDocument document = service.document(roundId, unitId, policy);
             FileBody body = switch (chosen) {
-                case CSV -> ReportCsv.write(document, language);
-                case XLSX -> ReportXlsx.write(document, language);
-                case HTML -> html.write(document, language);
+                case CSV -> ReportCsv.write(document, audience);
+                case XLSX -> ReportXlsx.write(document, audience);
+                case HTML -> html.write(document, audience);
                 case JSON -> throw new IllegalStateException("answered above");
             };
             return new Export(body, fileName(document));
         });
         Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+                .header(HttpHeaders.CONTENT_LANGUAGE, audience.tag());
         if (chosen != ReportFormat.HTML) {
             response.header("Content-Disposition", Downloads.attachment(export.fileName() + "." + chosen.extension(),
                     "shukei-report-" + roundId + "." + chosen.extension()));
@@ -143,9 +146,15 @@ public class ReportResource {
         return export.body().into(response, "HEAD".equals(request.getMethod())).build();
     }
 
-    /** Names the organisation and the round, and the node when it is not the organisation itself. */
-    private static String fileName(ReportService.ReportDocument document) {
+    /**
+     * Names the organisation and the round, and the node when it is not the organisation itself; for a caller
+     * who may not see the organisation, the node and the round.
+     */
+    private static String fileName(ReportDocument document) {
         ReportResponse r = document.report();
+        if (document.organisationName() == null) {
+            return r.unitName() + "_" + r.roundTitle();
+        }
         String name = document.organisationName() + "_" + r.roundTitle();
         return r.unitName().equals(document.organisationName()) ? name : name + "_" + r.unitName();
     }
