@@ -8,8 +8,8 @@ import io.shukei.export.FileBody;
 import io.shukei.people.Audience;
 
 /**
- * The report as one CSV file: the summary section, the sites, the action plan, then one row per unit and
- * question; an empty line between sections.
+ * The report as one CSV file: the summary section, the tables of ReportTables#tables (units, sites, the previous
+ * round, the action plan) each under its name, then one row per unit and question; an empty line between sections.
  */
 final class ReportCsv {
 
@@ -21,8 +21,7 @@ final class ReportCsv {
             for (ReportTables.Line line : ReportTables.summary(document, audience)) {
                 printer.printRecord(Arrays.asList(line.label(), line.value(), line.extra()));
             }
-            for (ReportTables.Table table : List.of(ReportTables.sites(document.report(), audience),
-                    ReportTables.plan(document.report(), audience))) {
+            for (ReportTables.Table table : ReportTables.tables(document.report(), audience)) {
                 printer.println();
                 printer.printRecord(table.name());
                 printer.printRecord(table.header());

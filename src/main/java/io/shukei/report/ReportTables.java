@@ -98,6 +98,55 @@ final class ReportTables {
         return lines;
     }
 
+    /**
+     * The tables both spreadsheet forms add after the summary: the units with their respondent and times, the
+     * sites, the previous round beside this one (when there is one) and the action plan.
+     */
+    static List<Table> tables(ReportResponse r, Audience a) {
+        List<Table> tables = new ArrayList<>(List.of(units(r, a), sites(r, a)));
+        if (r.previousRound() != null) {
+            tables.add(yearOnYear(r, a));
+        }
+        tables.add(plan(r, a));
+        return tables;
+    }
+
+    /** Each unit with a sheet: its path, who answered and when (local time to the minute), its revision and score. */
+    static Table units(ReportResponse r, Audience a) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportResponse.UnitResult u : r.units()) {
+            rows.add(Arrays.asList(Downloads.text(u.path()), Downloads.text(u.code()), Downloads.text(u.respondent()),
+                    a.time(u.submittedAt()), u.revision() > 1 ? a.time(u.revisedAt()) : null, u.revision(), u.score(),
+                    u.band() == null ? null : a.text(u.band().situation())));
+        }
+        return new Table(a.pick("部署別", "Units"), List.of(a.pick("部署", "Unit"), a.pick("コード", "Code"),
+                a.pick("回答者", "Respondent"), a.pick("提出", "Submitted"), a.pick("最終更新", "Last revised"),
+                a.pick("版", "Revision"), a.pick("点数", "Score"), a.pick("判定", "Situation")), rows);
+    }
+
+    /** The previous round beside this one: score, coverage, parts and questions, each with its change. */
+    static Table yearOnYear(ReportResponse r, Audience a) {
+        ReportResponse.YearOnYear before = r.previousRound();
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Arrays.asList(a.pick("点数", "Score"), null, before.score(), r.score(), before.change()));
+        rows.add(Arrays.asList(a.pick("提出済み / 対象", "Submitted / expected"), null,
+                before.submitted() + " / " + before.expected(), r.coverage().submitted() + " / " + r.coverage().expected(),
+                null));
+        for (ReportResponse.PartChange p : before.parts()) {
+            ReportResponse.PartResult now = r.parts().get(p.part() - 1);
+            rows.add(Arrays.asList(a.pick("パート", "Part ") + p.part() + " " + a.text(now.title()), null, p.previous(),
+                    now.score(), p.change()));
+        }
+        for (ReportResponse.QuestionChange q : before.questions()) {
+            ReportResponse.QuestionResult now = r.questions().get(q.number() - 1);
+            rows.add(Arrays.asList(a.pick("設問", "Question ") + q.number(), a.text(now.text()), q.previous(), now.points(),
+                    q.change()));
+        }
+        return new Table(a.pick("前回との比較", "Previous round"), List.of(a.pick("項目", "Item"), a.pick("設問文", "Text"),
+                a.pick("前回", "Previous") + ": " + Downloads.text(before.title()), a.pick("今回", "This round"),
+                a.pick("変化", "Change")), rows);
+    }
+
     /** The node's children (its sites) with score, band, coverage and わからない count, and the previous round's score. */
     static Table sites(ReportResponse r, Audience a) {
         List<List<Object>> rows = new ArrayList<>();

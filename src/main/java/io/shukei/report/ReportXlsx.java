@@ -35,8 +35,8 @@ import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
 
 /**
- * The report as a workbook: summary, a questions × units matrix coloured by answer, the raw answers, the sites and
- * the action plan.
+ * The report as a workbook: summary, a questions × units matrix coloured by answer, the raw answers, then a sheet
+ * per table of ReportTables#tables (units, sites, the previous round, the action plan).
  */
 final class ReportXlsx {
 
@@ -93,8 +93,7 @@ final class ReportXlsx {
             }
             answers.createFreezePane(0, 1);
 
-            for (ReportTables.Table table : List.of(ReportTables.sites(document.report(), audience),
-                    ReportTables.plan(document.report(), audience))) {
+            for (ReportTables.Table table : ReportTables.tables(document.report(), audience)) {
                 Sheet sheet = workbook.createSheet(table.name());
                 write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
                 r = 1;

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ import io.shukei.Api;
 class ReportYearOnYearTest {
 
     @Test
-    void yearOnYearFiguresEqualTheTrend() {
+    void yearOnYearFiguresEqualTheTrend() throws IOException {
         Company company = Company.create();
         long first = company.round();
         Api.submit(first, company.tokyoGeneral(), "I".repeat(25)).statusCode(201);
@@ -75,6 +79,18 @@ class ReportYearOnYearTest {
         String csv = given().accept("text/csv").get("/api/v1/rounds/" + second + "/report").then().statusCode(200)
                 .extract().asString();
         assertTrue(csv.contains("前回の点数"));
+        byte[] xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/rounds/" + second + "/report").then().statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheet("前回との比較");
+            assertEquals(report.getDouble("previousRound.score"), sheet.getRow(1).getCell(2).getNumericCellValue(), 0.001);
+            assertEquals(report.getDouble("previousRound.change"), sheet.getRow(1).getCell(4).getNumericCellValue(), 0.001);
+            assertEquals("4 / 4", sheet.getRow(2).getCell(2).getStringCellValue());
+            assertEquals("3 / 4", sheet.getRow(2).getCell(3).getStringCellValue());
+            Row q6 = sheet.getRow(2 + 3 + 6);
+            assertEquals("設問6", q6.getCell(0).getStringCellValue());
+            assertEquals(2.0, q6.getCell(4).getNumericCellValue(), 0.001);
+        }
         assertTrue(csv.contains("提出状況が前回と違います"));
     }
 
