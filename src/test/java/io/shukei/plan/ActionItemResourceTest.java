@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,8 +130,12 @@ class ActionItemResourceTest {
         long dept = Api.unit("総務部", org, 10);
         long first = Api.round(org);
         Api.submit(first, dept, "I".repeat(10) + "N" + "I".repeat(14)).statusCode(201);
+        // The report is read (and cached) first: a new item must change its tag and appear.
+        String before = json().get("/api/v1/rounds/" + first + "/report").then().statusCode(200)
+                .body("actionItems", empty()).extract().header("ETag");
         long id = create(first, item(dept, 11)).jsonPath().getLong("id");
         json().get("/api/v1/rounds/" + first + "/report").then().statusCode(200)
+                .header("ETag", not(equalTo(before)))
                 .body("actionItems.id", contains((int) id)).body("actionItems[0].path", equalTo("総務部"))
                 .body("actionItems[0].pointsNow", equalTo(0.0f));
         json().post("/api/v1/rounds/" + first + "/close").then().statusCode(200);

@@ -3,6 +3,7 @@ package io.shukei.report;
 import static io.shukei.Api.given;
 import static io.shukei.Api.json;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,6 +34,7 @@ class ApprovalResourceTest {
         String approvals = "/api/v1/rounds/" + round + "/report/approvals";
         json().body(SIGN_OFF).post(approvals).then().statusCode(409).contentType("application/problem+json");
         Company.close(round);
+        json().get("/api/v1/rounds/" + round + "/report").then().statusCode(200).body("approvals", empty());
 
         var created = json().body(SIGN_OFF).post(approvals).then().statusCode(201)
                 .body("unitId", equalTo((int) company.org()))
