@@ -132,7 +132,7 @@ public class BasicPolicyResource {
                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "markdown", "html"}))
                         @QueryParam("format") String format,
                         @Parameter(description = "An earlier version; defaults to the one in force", example = "1",
-                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2147483647"))
+                                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483647"))
                         @QueryParam("version") String version,
                         @Context HttpHeaders headers) {
         MediaType type = chosen(format, headers.getAcceptableMediaTypes());
