@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -44,8 +45,8 @@ public class ContractFilter implements OASFilter {
 
     private static final String SCHEMAS = "#/components/schemas/";
     /** Headers of every response that went through the rate limiter (components.headers in META-INF/openapi.yaml). */
-    private static final Map<String, String> RATE_LIMIT_HEADERS = Map.of("RateLimit", "RateLimit",
-            "RateLimit-Policy", "RateLimitPolicy");
+    private static final Map<String, String> RATE_LIMIT_HEADERS = new TreeMap<>(Map.of("RateLimit", "RateLimit",
+            "RateLimit-Policy", "RateLimitPolicy")); // sorted, so that the document is the same on every build
 
     @Override
     public Operation filterOperation(Operation operation) {
