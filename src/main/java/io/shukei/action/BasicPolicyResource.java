@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/units/{id}/basic-policy")
-@Tag(name = "SECURITY ACTION")
+@Tag(name = "SecurityAction")
 public class BasicPolicyResource {
 
     static final String MARKDOWN = "text/markdown";
@@ -104,7 +107,8 @@ public class BasicPolicyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response put(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response put(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The revision the change is based on", example = "\"3\"")
+                        @Size(max = 100) String ifMatch,
                         @Valid @NotNull ActionRequests.PolicyPut body) {
         BasicPolicyService.Outcome outcome = service.put(id, body, ifMatch);
         Response.ResponseBuilder response = outcome.created()
@@ -129,9 +133,12 @@ public class BasicPolicyResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response get(@PathParam("id") long id,
-                        @Parameter(description = "json, markdown or html; overrides Accept") @QueryParam("format") String format,
-                        @Parameter(description = "An earlier version; defaults to the one in force") @QueryParam("version") String version,
+    public Response get(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id,
+                        @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "markdown", "html"}))
+                        @QueryParam("format") String format,
+                        @Parameter(description = "An earlier version; defaults to the one in force", example = "1",
+                                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483647"))
+                        @QueryParam("version") String version,
                         @Context HttpHeaders headers) {
         MediaType type = chosen(format, headers.getAcceptableMediaTypes());
         BasicPolicyResponse policy = service.get(id, versionNumber(version));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/units/{id}/member-companies")
-@Tag(name = "SECURITY ACTION")
+@Tag(name = "SecurityAction")
 public class MemberCompaniesResource {
 
     private static final String PAGE_EXAMPLE = """
@@ -72,8 +74,9 @@ public class MemberCompaniesResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response list(@PathParam("id") long id,
-                         @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+    public Response list(@PathParam("id") @Parameter(example = "10") @Min(1) @Max(Long.MAX_VALUE) long id,
+                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "csv"}))
+                         @QueryParam("format") String format,
                          @Valid @BeanParam PageParams paging,
                          @Context HttpHeaders headers, @Context Request request) {
         TableFormat chosen = Negotiation.choose(TableFormat.class, format, headers.getAcceptableMediaTypes());

@@ -17,18 +17,20 @@ record MemberCompanyResponse(
         @Schema(examples = "株式会社ベータ") String name,
         @Schema(description = "The level the company can truthfully declare now") Level declarableLevel,
         Catalog.Text declarableLevelLabel,
-        @Schema(description = "The latest closed round over the whole company, tallied at the company; null when none")
+        @Schema(description = "The latest closed round over the whole company, tallied at the company; null when none",
+                nullable = true)
         LatestRound latestRound,
-        @Schema(description = "The version of the basic policy in force; null when none") Integer policyVersion,
-        @Schema(description = "制定日 of the policy in force") LocalDate policyEnactedOn,
+        @Schema(description = "The version of the basic policy in force; null when none", nullable = true) Integer policyVersion,
+        @Schema(description = "制定日 of the policy in force", nullable = true) LocalDate policyEnactedOn,
         @Schema(description = "Whether the company recorded the publication of its basic policy") boolean published,
-        LocalDate publishedOn,
-        @Schema(examples = "https://www.example.co.jp/security-policy") String publicationUrl) {
+        @Schema(nullable = true) LocalDate publishedOn,
+        @Schema(examples = "https://www.example.co.jp/security-policy", nullable = true) String publicationUrl) {
 
     @Schema(name = "MemberCompanyRound")
     record LatestRound(@Schema(examples = "7") long roundId, String title, OffsetDateTime closedAt,
-                       @Schema(description = "null when the company gave no sheet in it", examples = "82.00") BigDecimal score,
-                       BandView band) {
+                       @Schema(description = "null when the company gave no sheet in it", examples = "82.00", nullable = true)
+                       BigDecimal score,
+                       @Schema(nullable = true) BandView band) {
     }
 
     static MemberCompanyResponse of(long unitId, String code, SecurityActionService.Assessment assessment) {

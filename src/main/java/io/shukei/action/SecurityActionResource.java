@@ -3,6 +3,8 @@ package io.shukei.action;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,12 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/units/{id}/security-action")
-@Tag(name = "SECURITY ACTION")
+@Tag(name = "SecurityAction")
 @Produces(MediaType.APPLICATION_JSON)
 public class SecurityActionResource {
 
@@ -88,7 +91,7 @@ public class SecurityActionResource {
                     examples = @ExampleObject(name = "oneStar", value = STATUS_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public SecurityActionResponse status(@PathParam("id") long id) {
+    public SecurityActionResponse status(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.assess(id).status();
     }
 
@@ -104,7 +107,7 @@ public class SecurityActionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response commit(@PathParam("id") long id, @Valid @NotNull ActionRequests.Commit body) {
+    public Response commit(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull ActionRequests.Commit body) {
         CommitmentResponse created = service.commit(id, body);
         return Response.created(URI.create("/api/v1/units/" + id + "/security-action/commitments/" + created.id()))
                 .entity(created).build();
@@ -118,7 +121,7 @@ public class SecurityActionResource {
                     examples = @ExampleObject(name = "commitment", value = COMMITMENT_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public CommitmentResponse commitment(@PathParam("id") long id, @PathParam("commitmentId") long commitmentId) {
+    public CommitmentResponse commitment(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id, @PathParam("commitmentId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long commitmentId) {
         return service.commitment(id, commitmentId);
     }
 
@@ -136,7 +139,7 @@ public class SecurityActionResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response publish(@PathParam("id") long id, @Valid @NotNull ActionRequests.Publish body) {
+    public Response publish(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull ActionRequests.Publish body) {
         PublicationResponse created = service.publish(id, body);
         return Response.created(URI.create("/api/v1/units/" + id + "/security-action/publication")).entity(created).build();
     }
@@ -149,7 +152,7 @@ public class SecurityActionResource {
                     examples = @ExampleObject(name = "publication", value = PUBLICATION_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public PublicationResponse publication(@PathParam("id") long id) {
+    public PublicationResponse publication(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.publication(id);
     }
 
@@ -165,7 +168,7 @@ public class SecurityActionResource {
                     examples = @ExampleObject(name = "pack", value = "<!DOCTYPE html>\n<html lang=\"ja\">…<h1>SECURITY ACTION 宣言の準備状況の記録</h1>…</html>")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public String evidence(@PathParam("id") long id) {
+    public String evidence(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return EvidencePack.html(service.assess(id), audiences.of(Language.JA));
     }
 }

@@ -19,7 +19,7 @@ import io.shukei.tally.Band;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A band with IPA's situation and next step in both languages. */
-@Schema(name = "Band")
+@Schema(name = "BandDescription")
 @JsonSerialize(using = BandView.Json.class)
 public record BandView(Band code, Catalog.Text situation, Catalog.Text nextStep) {
 

@@ -2,6 +2,7 @@ package io.shukei.catalog;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -46,8 +47,10 @@ public class CatalogResource {
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogResponse.class),
                     examples = @ExampleObject(name = "ja", value = CatalogResponse.EXAMPLE)))
-    public Response get(@Parameter(description = "ja or en; overrides Accept-Language") @QueryParam("lang") String lang,
-                        @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+    public Response get(@Parameter(description = "Overrides Accept-Language", schema = @Schema(enumeration = {"ja", "en"}))
+                        @QueryParam("lang") String lang,
+                        @Parameter(description = "ja or en, with q-values", example = "en") @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+                        @Size(max = 200) String acceptLanguage) {
         Language language = QueryParams.language(lang, acceptLanguage);
         Catalog.Definition d = catalog.definition();
         List<CatalogResponse.PartEntry> parts = Part.ALL.stream().map(p -> {

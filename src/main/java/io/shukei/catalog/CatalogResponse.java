@@ -36,7 +36,7 @@ record CatalogResponse(
     }
 
     @Schema(name = "CatalogBand")
-    record BandEntry(Band code, @Schema(description = "Lowest total in the band; null for the lowest band", examples = "70")
+    record BandEntry(Band code, @Schema(description = "Lowest total in the band; null for the lowest band", examples = "70", nullable = true)
                      Integer from,
                      @Schema(description = "The totals of the band as the sheet's table gives them") Catalog.Text range,
                      Catalog.Text situation, Catalog.Text nextStep) {
@@ -53,6 +53,9 @@ record CatalogResponse(
             {"id":"ipa-5min-self-diagnosis","version":"tmg-handbook-2024","language":"ja",
              "title":"5分でできる!情報セキュリティ自社診断",
              "titles":{"ja":"5分でできる!情報セキュリティ自社診断","en":"5-minute information security self-diagnosis"},
+             "source":"IPA「5分でできる!情報セキュリティ自社診断」, as reproduced in the Tokyo Metropolitan Government's SME cybersecurity handbook (2-2-3)",
+             "translationNote":{"ja":"英語の文言は Shukei による非公式の翻訳です。IPA は英語版を公表していません。",
+                                "en":"The English texts are Shukei's own unofficial translation; IPA publishes no English version."},
              "parts":[{"number":1,"title":"基本的対策","titles":{"ja":"基本的対策","en":"Basic measures"},
                        "description":{"ja":"No.1~5は企業の規模や形態を問わず、必須の5項目です。…","en":"Nos. 1 to 5 are the five essential items for every business, …"},
                        "firstQuestion":1,"lastQuestion":5,"maxPoints":20}],

@@ -52,6 +52,8 @@ public interface ShukeiConfig {
 
     Log log();
 
+    RateLimit rateLimit();
+
     /** The HTTP server (quarkus.http.*). */
     interface Http {
 
@@ -167,5 +169,19 @@ public interface ShukeiConfig {
         /** One JSON object per line on the console (quarkus.log.console.json.enabled). */
         @WithDefault("false")
         boolean json();
+    }
+
+    /** Each API caller's quota: a token bucket of {@code requests} refilled evenly over {@code window}. */
+    interface RateLimit {
+
+        @WithDefault("600")
+        int requests();
+
+        @WithDefault("60S")
+        Duration window();
+
+        /** Callers remembered at once; the least recently seen is forgotten first (its quota starts whole again). */
+        @WithDefault("100000")
+        int maxCallers();
     }
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document; {@code extensions} are written as top-level members. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details; some problems add members such as currentRevision",
+@Schema(name = "Problem", requiredProperties = {"type", "title", "status", "detail"}, description = "RFC 9457 problem details; some problems add members such as currentRevision",
         additionalProperties = Schema.True.class)
 public record Problem(
         @Schema(description = "Stable relative URI naming the kind of problem", examples = "/problems/validation")

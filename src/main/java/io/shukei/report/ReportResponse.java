@@ -34,8 +34,8 @@ public record ReportResponse(
         String unitName,
         @Schema(description = "The policy of score and band") Policy policy,
         @Schema(description = "Organisation-wide score on IPA's -25..100 scale, 2 decimals (half up); null when no sheet yet",
-                examples = "47.00") BigDecimal score,
-        @Schema(description = "Decided on the unrounded score") BandView band,
+                examples = "47.00", nullable = true) BigDecimal score,
+        @Schema(description = "Decided on the unrounded score; null when no sheet yet", nullable = true) BandView band,
         @Schema(description = "The score under every policy, for comparison") Map<Policy, PolicyScore> policies,
         @Schema(description = "Whether the score is lower than every unit's own score (units ≥ 2), which the policy "
                 + "explains: a question counts as implemented only where every unit implements it") boolean belowEveryUnit,
@@ -62,10 +62,12 @@ public record ReportResponse(
         @Schema(description = "When the figures were taken: now for an open round, the close for a closed one "
                 + "(whose figures never change afterwards)") OffsetDateTime generatedAt) {
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PolicyScore(BigDecimal score, BandView band,
+    @Schema(name = "PolicyScore", requiredProperties = {"score", "band"})
+    public record PolicyScore(@Schema(nullable = true) BigDecimal score, @Schema(nullable = true) BandView band,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
                               @Schema(description = "Why there is no score, in English") String reason,
-                              List<Long> unitsWithoutHeadcount,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> unitsWithoutHeadcount,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
                               @Schema(description = "The units without a headcount, named") List<UnitRef> missingHeadcount) {
     }
 
@@ -74,6 +76,7 @@ public record ReportResponse(
      * the round with the organisation as it is now.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Coverage", requiredProperties = {"expected", "submitted", "missing"})
     public record Coverage(long expected, long submitted, List<MissingUnit> missing,
                            @Schema(description = "Active leaf units under the node that do not take part; empty once "
                                    + "the round is closed") List<RoundResponse.DriftUnit> notParticipating,
@@ -81,16 +84,20 @@ public record ReportResponse(
                                    + "once the round is closed") List<RoundResponse.DriftUnit> participantsWithChildren) {
     }
 
+    @Schema(name = "CoverageMissingUnit")
     public record MissingUnit(long unitId, String code, String name, String path) implements UnitNamed {
     }
 
-    public record PartResult(int part, Catalog.Text title, BigDecimal score, int max) {
+    public record PartResult(int part, Catalog.Text title,
+                             @Schema(description = "null when no sheet yet", nullable = true) BigDecimal score, int max) {
     }
 
     public record QuestionResult(int number, int part, Catalog.Text text,
-                                 @Schema(description = "The organisation's answer (CONSOLIDATED, WEAKEST); null for the means")
+                                 @Schema(description = "The organisation's answer (CONSOLIDATED, WEAKEST); null for the means "
+                                         + "and when no sheet yet", nullable = true)
                                  Answer answer,
-                                 @Schema(description = "Points the question contributes (a mean for MEAN policies)") BigDecimal points,
+                                 @Schema(description = "Points the question contributes (a mean for MEAN policies); null when "
+                                         + "no sheet yet", nullable = true) BigDecimal points,
                                  Map<Answer, Integer> distribution,
                                  List<UnitRef> unknownUnits) {
     }
@@ -98,12 +105,16 @@ public record ReportResponse(
     public record UnitRef(long unitId, String code, String name) implements UnitNamed {
     }
 
-    public record UnitResult(long unitId, String code, String name, String path, Integer headcount, int score, BandView band,
+    public record UnitResult(long unitId, String code, String name, String path, @Schema(nullable = true) Integer headcount,
+                             int score, BandView band,
                              int revision, @Schema(description = "Who answered, as the sheet names them") String respondent,
                              OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
     }
 
-    public record ChildResult(long unitId, String code, String name, BigDecimal score, BandView band, Coverage coverage,
+    public record ChildResult(long unitId, String code, String name,
+                              @Schema(description = "null when no sheet under it yet, or when the policy needs a headcount "
+                                      + "that a unit under it lacks", nullable = true) BigDecimal score,
+                              @Schema(nullable = true) BandView band, Coverage coverage,
                               @Schema(description = "わからない answers under the child") int unknownAnswers) {
     }
 

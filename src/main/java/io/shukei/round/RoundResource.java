@@ -3,6 +3,8 @@ package io.shukei.round;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -82,7 +84,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "The round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RoundResponse get(@PathParam("id") long id) {
+    public RoundResponse get(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.get(id);
     }
 
@@ -94,9 +96,10 @@ public class RoundResource {
                     value = "{\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0,\"totalPages\":0}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<RoundResponse> list(@Parameter(description = "Unit whose subtree the rounds cover") @QueryParam("scopeUnitId") Long scopeUnitId,
-                                    @Parameter(description = "Unit taking part") @QueryParam("participantId") Long participantId,
-                                    @Parameter(description = "OPEN or CLOSED") @QueryParam("status") String status,
+    public Page<RoundResponse> list(@Parameter(description = "Unit whose subtree the rounds cover", example = "1")
+                                    @QueryParam("scopeUnitId") @Min(1) @Max(Long.MAX_VALUE) Long scopeUnitId,
+                                    @Parameter(description = "Unit taking part", example = "3") @QueryParam("participantId") @Min(1) @Max(Long.MAX_VALUE) Long participantId,
+                                    @Parameter(schema = @Schema(implementation = RoundStatus.class)) @QueryParam("status") String status,
                                     @Valid @BeanParam PageParams paging) {
         return service.list(scopeUnitId, participantId, QueryParams.parse(RoundStatus.class, status, "status"), paging);
     }
@@ -110,7 +113,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "The closed round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RoundResponse close(@PathParam("id") long id) {
+    public RoundResponse close(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.setStatus(id, RoundStatus.CLOSED);
     }
 
@@ -123,7 +126,7 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "The open round",
             content = @Content(schema = @Schema(implementation = RoundResponse.class), examples = @ExampleObject(name = "round", value = ROUND_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public RoundResponse reopen(@PathParam("id") long id) {
+    public RoundResponse reopen(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.setStatus(id, RoundStatus.OPEN);
     }
 
@@ -139,7 +142,7 @@ public class RoundResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RoundResponse patch(@PathParam("id") long id, @Valid @NotNull RoundRequests.Patch body) {
+    public RoundResponse patch(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull RoundRequests.Patch body) {
         return service.patch(id, body);
     }
 
@@ -155,7 +158,7 @@ public class RoundResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RoundResponse addParticipants(@PathParam("id") long id, @Valid @NotNull RoundRequests.Participants body) {
+    public RoundResponse addParticipants(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull RoundRequests.Participants body) {
         return service.addParticipants(id, body.unitIds());
     }
 
@@ -168,7 +171,7 @@ public class RoundResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public RoundResponse removeParticipant(@PathParam("id") long id, @PathParam("unitId") long unitId) {
+    public RoundResponse removeParticipant(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId) {
         return service.removeParticipant(id, unitId);
     }
 
@@ -183,7 +186,7 @@ public class RoundResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public RoundResponse replaceParticipants(@PathParam("id") long id, @Valid @NotNull RoundRequests.Participants body) {
+    public RoundResponse replaceParticipants(@PathParam("id") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull RoundRequests.Participants body) {
         return service.replaceParticipants(id, body.unitIds());
     }
 

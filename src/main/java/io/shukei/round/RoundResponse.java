@@ -11,19 +11,20 @@ import io.shukei.unit.UnitNamed;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Round")
+@Schema(name = "Round", requiredProperties = {"id", "title", "scopeUnitId", "policy", "status", "dueDate", "catalogId",
+        "catalogVersion", "createdAt", "updatedAt", "closedAt", "revision", "autoEnrol", "progress"})
 public record RoundResponse(
         @Schema(examples = "7") long id,
         @Schema(examples = "2026年度 情報セキュリティ自社診断") String title,
         @Schema(examples = "1") long scopeUnitId,
         Policy policy,
         RoundStatus status,
-        LocalDate dueDate,
+        @Schema(nullable = true) LocalDate dueDate,
         @Schema(examples = "ipa-5min-self-diagnosis") String catalogId,
         @Schema(examples = "tmg-handbook-2024") String catalogVersion,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        OffsetDateTime closedAt,
+        @Schema(nullable = true) OffsetDateTime closedAt,
         int revision,
         @Schema(description = "Whether units that appear in the scope while the round is open (created there, moved in "
                 + "or unarchived) join it by themselves") boolean autoEnrol,
@@ -37,6 +38,7 @@ public record RoundResponse(
      * is closed.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Progress", requiredProperties = {"expected", "submitted"})
     public record Progress(long expected, long submitted, List<MissingUnit> missing,
                            @Schema(description = "Active leaf units in the scope that do not take part (while open)")
                            List<DriftUnit> notParticipating,
@@ -45,6 +47,7 @@ public record RoundResponse(
                            List<DriftUnit> participantsWithChildren) {
     }
 
+    @Schema(name = "ProgressMissingUnit")
     public record MissingUnit(long unitId, String code, String name) implements UnitNamed {
     }
 

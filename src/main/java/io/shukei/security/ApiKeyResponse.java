@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "ApiKey")
+@Schema(name = "ApiKey", requiredProperties = {"id", "name", "role", "prefix", "createdBy", "createdAt"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ApiKeyResponse(
         @Schema(examples = "12") long id,

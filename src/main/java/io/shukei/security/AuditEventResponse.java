@@ -8,12 +8,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 record AuditEventResponse(long id, OffsetDateTime occurredAt,
                           @Schema(examples = "API_KEY") String actorType,
                           @Schema(examples = "12") String actorId,
-                          @Schema(examples = "営業部長 山田") String actorName,
-                          @Schema(examples = "127.0.0.1") String remoteAddress,
+                          @Schema(examples = "営業部長 山田", nullable = true) String actorName,
+                          @Schema(examples = "127.0.0.1", nullable = true) String remoteAddress,
                           @Schema(examples = "submission.updated") String action,
                           @Schema(examples = "submission") String resourceType,
                           @Schema(examples = "7/4") String resourceId,
-                          Long unitId, Integer revisionBefore, Integer revisionAfter) {
+                          @Schema(nullable = true) Long unitId, @Schema(nullable = true) Integer revisionBefore,
+                          @Schema(nullable = true) Integer revisionAfter) {
 
     static AuditEventResponse of(AuditEvent e) {
         return new AuditEventResponse(e.id, e.occurredAt, e.actorType, e.actorId, e.actorName, e.remoteAddress, e.action,

@@ -3,6 +3,9 @@ package io.shukei.security;
 import java.time.OffsetDateTime;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import io.shukei.http.PageParams;
 import io.shukei.problem.ProblemException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -43,9 +47,12 @@ public class AuditResource {
                             + "\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<AuditEventResponse> list(@Parameter(description = "Subtree to list; defaults to your scope") @QueryParam("unitId") Long unitId,
-                                         @Parameter(description = "Only events at or after this instant (ISO-8601 with offset)")
-                                         @QueryParam("since") String since,
+    public Page<AuditEventResponse> list(@Parameter(description = "Subtree to list; defaults to your scope", example = "1")
+                                         @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
+                                         @Parameter(description = "Only events at or after this instant (ISO-8601 with offset)",
+                                                 schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                                                 example = "2026-04-01T00:00:00+09:00")
+                                         @QueryParam("since") @Size(max = 64) String since,
                                          @Valid @BeanParam PageParams paging) {
         OffsetDateTime from = null;
         if (since != null && !since.isBlank()) {

@@ -25,34 +25,47 @@ class AuthenticationFilter {
     private final ApiKeyService keys;
     private final OidcCallers oidc;
     private final CurrentCaller current;
+    private final ApiRateLimit limit;
     private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current) {
+    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, CurrentCaller current, ApiRateLimit limit) {
         this.keys = keys;
         this.oidc = oidc;
         this.current = current;
+        this.limit = limit;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     void authenticate(ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        Caller caller;
+        try {
+            caller = caller(request.getHeaderString(HttpHeaders.AUTHORIZATION), remote);
+        } catch (ProblemException refused) {
+            // counted against the address, so that guessing credentials runs into the quota too
+            limit.take(request, "address " + remote);
+            throw refused;
+        }
+        limit.take(request, caller.actorType() + " " + caller.actorId());
+        current.set(caller);
+        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
+        if (!allowed.contains(caller.role())) {
+            throw Access.forbidden("The " + caller.role() + " role may not call this operation");
+        }
+    }
+
+    private Caller caller(String header, String remote) {
         if (header == null || header.isBlank()) {
             throw unauthenticated("Send Authorization: Bearer <key>");
         }
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw unauthenticated("Only bearer keys are accepted: Authorization: Bearer <key>");
         }
-        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         String token = header.substring(7).trim();
         // A JWT (three dot-separated parts) goes to the identity provider when one is configured.
-        Caller caller = oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
+        return oidc.enabled() && token.chars().filter(c -> c == '.').count() == 2
                 ? oidc.authenticate(remote)
                 : keys.authenticate(token, remote);
-        current.set(caller);
-        Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
-        if (!allowed.contains(caller.role())) {
-            throw Access.forbidden("The " + caller.role() + " role may not call this operation");
-        }
     }
 
     private static Set<Role> rulesOf(Method method) {

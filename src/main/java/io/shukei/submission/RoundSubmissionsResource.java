@@ -1,6 +1,8 @@
 package io.shukei.submission;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/rounds/{roundId}/submissions")
+@Path("/api/v1/rounds/{roundId}")
 @Tag(name = "Submissions", description = "Each unit's answer sheet and its history")
 public class RoundSubmissionsResource {
 
@@ -55,10 +57,12 @@ public class RoundSubmissionsResource {
     }
 
     @GET
+    @Path("submissions")
     @Produces({MediaType.APPLICATION_JSON, Downloads.CSV})
     @Operation(operationId = "listRoundSubmissions", summary = "Every current sheet of a round, for other systems",
             description = "JSON is paged; CSV (UTF-8 with BOM, one row per unit) holds the whole round. Both list the "
-                    + "current revision of every sheet stored in the round, in tree order, with comments.")
+                    + "current revision of every sheet stored in the round, in tree order, with comments. A client "
+                    + "program downloads the CSV with listRoundSubmissionsCsv, which answers that one media type.")
     @APIResponse(responseCode = "200", description = "The current sheets",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionResource.SheetPage.class),
@@ -68,16 +72,31 @@ public class RoundSubmissionsResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
-    public Response list(@PathParam("roundId") long roundId,
-                         @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+    public Response list(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "csv"}))
+                         @QueryParam("format") String format,
                          @Valid @BeanParam PageParams paging,
                          @Context HttpHeaders headers, @Context Request request) {
         TableFormat chosen = Negotiation.choose(TableFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == TableFormat.JSON) {
             return Response.ok(service.list(roundId, paging), chosen.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
+        return csv(roundId, request);
+    }
+
+    @GET
+    @Path("submissions.csv")
+    @Produces(Downloads.CSV)
+    @Operation(operationId = "listRoundSubmissionsCsv", summary = "Every current sheet of a round as one CSV file",
+            description = "The CSV of listRoundSubmissions (UTF-8 with BOM, one row per unit, the whole round in tree "
+                    + "order, with comments). The same file as listRoundSubmissions with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "The CSV file, named in Content-Disposition", content = @Content(
+            mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response csv(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                        @Context Request request) {
         // Every sheet of the round at once: built in a turn (BuildTurns), like a report.
-        Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
+        Response.ResponseBuilder response = Response.ok().type(TableFormat.CSV.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
                         "submissions-round-" + roundId + ".csv"));

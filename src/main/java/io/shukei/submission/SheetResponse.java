@@ -16,7 +16,7 @@ record SheetResponse(
         @Schema(examples = "tokyo-sales") String unitCode,
         @Schema(examples = "東京営業部") String unitName,
         @Schema(description = "Also sent as the ETag", examples = "2") int revision,
-        String respondent,
+        @Schema(nullable = true) String respondent,
         @Schema(examples = "tmg-handbook-2024") String catalogVersion,
         @Schema(description = "Integer in [-25, 100]", examples = "86") int score,
         BandView band,
@@ -29,6 +29,6 @@ record SheetResponse(
     record PartScore(int part, int score, int max) {
     }
 
-    record AnswerView(int question, Answer answer, int points, String comment) {
+    record AnswerView(int question, Answer answer, int points, @Schema(nullable = true) String comment) {
     }
 }

@@ -3,7 +3,10 @@ package io.shukei.submission;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,8 +81,9 @@ public class SubmissionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response put(@PathParam("roundId") long roundId, @PathParam("unitId") long unitId,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response put(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId,
+                        @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The revision the change is based on", example = "\"3\"")
+                        @Size(max = 100) String ifMatch,
                         @Valid @NotNull SubmissionRequest body) {
         SubmissionService.Outcome outcome = service.put(roundId, unitId, body, ifMatch);
         Response.ResponseBuilder response = outcome.created()
@@ -92,7 +97,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "The current sheet; ETag is its revision",
             content = @Content(schema = @Schema(implementation = SheetResponse.class), examples = @ExampleObject(name = "sheet", value = SHEET_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("roundId") long roundId, @PathParam("unitId") long unitId) {
+    public Response get(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId) {
         SheetResponse sheet = service.get(roundId, unitId);
         return Response.ok(sheet).tag(etag(sheet)).build();
     }
@@ -105,7 +110,7 @@ public class SubmissionResource {
                     value = "{\"items\":[" + SHEET_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<SheetResponse> revisions(@PathParam("roundId") long roundId, @PathParam("unitId") long unitId,
+    public Page<SheetResponse> revisions(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId,
                                          @Valid @BeanParam PageParams paging) {
         return service.history(roundId, unitId, paging);
     }

@@ -1,11 +1,15 @@
 package io.shukei.trend;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+
+import io.shukei.tally.Policy;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,8 +57,8 @@ public class TrendResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public TrendResponse get(@PathParam("id") long id,
-                             @Parameter(description = "CONSOLIDATED, WEAKEST, MEAN or HEADCOUNT_MEAN; defaults to the latest round's")
+    public TrendResponse get(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id,
+                             @Parameter(description = "Defaults to the latest round's", schema = @Schema(implementation = Policy.class))
                              @QueryParam("policy") String policy) {
         return service.trend(id, policy);
     }

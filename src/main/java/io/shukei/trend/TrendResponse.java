@@ -25,10 +25,11 @@ record TrendResponse(
             String title,
             RoundStatus status,
             OffsetDateTime createdAt,
-            OffsetDateTime closedAt,
-            @Schema(description = "Null while no unit of the node has submitted") BigDecimal score,
-            BandView band,
-            @Schema(description = "score minus the previous round's; null for the first round or when either is null")
+            @Schema(nullable = true) OffsetDateTime closedAt,
+            @Schema(description = "Null while no unit of the node has submitted", nullable = true) BigDecimal score,
+            @Schema(nullable = true) BandView band,
+            @Schema(description = "score minus the previous round's; null for the first round or when either is null",
+                    nullable = true)
             BigDecimal change,
             long expected,
             long submitted,
@@ -36,9 +37,13 @@ record TrendResponse(
             @Schema(description = "The node's direct children that take part in this round") List<ChildPoint> children) {
     }
 
-    record QuestionPoint(int number, Answer answer, BigDecimal points, BigDecimal change) {
+    record QuestionPoint(int number,
+                         @Schema(description = "null under the means and while no sheet", nullable = true) Answer answer,
+                         @Schema(description = "null while no sheet", nullable = true) BigDecimal points,
+                         @Schema(nullable = true) BigDecimal change) {
     }
 
-    record ChildPoint(long unitId, String code, String name, BigDecimal score, BigDecimal change) {
+    record ChildPoint(long unitId, String code, String name, @Schema(nullable = true) BigDecimal score,
+                      @Schema(nullable = true) BigDecimal change) {
     }
 }

@@ -7,7 +7,10 @@ import java.util.Set;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -87,7 +90,7 @@ public class UnitResource {
     @APIResponse(responseCode = "200", description = "The unit; ETag is its revision",
             content = @Content(schema = @Schema(implementation = UnitResponse.class), examples = @ExampleObject(name = "unit", value = UNIT_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") long id) {
+    public Response get(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id) {
         UnitResponse unit = service.get(id);
         return Response.ok(unit).tag(etag(unit)).build();
     }
@@ -99,7 +102,8 @@ public class UnitResource {
                     value = "{\"items\":[" + UNIT_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<UnitResponse> list(@Parameter(description = "Parent unit; omit for the organisations") @QueryParam("parentId") Long parentId,
+    public Page<UnitResponse> list(@Parameter(description = "Parent unit; omit for the organisations", example = "1") @QueryParam("parentId")
+                                   @Min(1) @Max(Long.MAX_VALUE) Long parentId,
                                    @Parameter(description = "Include archived units") @QueryParam("includeArchived") @DefaultValue("false") boolean includeArchived,
                                    @Valid @BeanParam PageParams paging) {
         return service.list(parentId, includeArchived, paging);
@@ -122,7 +126,8 @@ public class UnitResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response patch(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The revision the change is based on", example = "\"3\"")
+                          @Size(max = 100) String ifMatch,
                           @NotNull JsonNode body) throws JsonProcessingException {
         if (!body.isObject()) {
             throw ProblemException.invalid("body", "must be a JSON object");
@@ -145,7 +150,7 @@ public class UnitResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public void delete(@PathParam("id") long id) {
+    public void delete(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id) {
         service.delete(id);
     }
 

@@ -12,11 +12,14 @@ record DeliveryResponse(
         @Schema(examples = "submission.created") String eventType,
         DeliveryStatus status,
         @Schema(examples = "1") int attempts,
-        @Schema(description = "The receiver's status code at the latest attempt; null when none was received") Integer lastStatusCode,
-        @Schema(description = "Why the latest attempt failed without a status code (timeout, refused address)") String lastError,
-        @Schema(description = "The first 200 characters of the receiver's latest answer") String responseExcerpt,
-        OffsetDateTime lastAttemptAt,
-        @Schema(description = "When the next attempt is due, while PENDING") OffsetDateTime nextAttemptAt,
+        @Schema(description = "The receiver's status code at the latest attempt; null when none was received", nullable = true)
+        Integer lastStatusCode,
+        @Schema(description = "Why the latest attempt failed without a status code (timeout, refused address)", nullable = true)
+        String lastError,
+        @Schema(description = "The first 200 characters of the receiver's latest answer", nullable = true)
+        String responseExcerpt,
+        @Schema(nullable = true) OffsetDateTime lastAttemptAt,
+        @Schema(description = "When the next attempt is due, while PENDING", nullable = true) OffsetDateTime nextAttemptAt,
         OffsetDateTime createdAt) {
 
     static DeliveryResponse of(Delivery d) {

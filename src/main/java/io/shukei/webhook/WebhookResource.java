@@ -3,6 +3,8 @@ package io.shukei.webhook;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -85,7 +87,8 @@ public class WebhookResource {
                     value = "{\"items\":[" + WEBHOOK_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<WebhookResponse> list(@Parameter(description = "Unit whose subtree the subscriptions are on") @QueryParam("unitId") Long unitId,
+    public Page<WebhookResponse> list(@Parameter(description = "Unit whose subtree the subscriptions are on", example = "1")
+                                      @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
                                       @Valid @BeanParam PageParams paging) {
         return service.list(unitId, paging);
     }
@@ -96,7 +99,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class), examples = @ExampleObject(name = "webhook", value = WEBHOOK_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public WebhookResponse get(@PathParam("id") long id) {
+    public WebhookResponse get(@PathParam("id") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return service.get(id);
     }
 
@@ -112,7 +115,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookResponse.class), examples = @ExampleObject(name = "webhook", value = WEBHOOK_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public WebhookResponse patch(@PathParam("id") long id, @Valid @NotNull WebhookRequests.Patch body) {
+    public WebhookResponse patch(@PathParam("id") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long id, @Valid @NotNull WebhookRequests.Patch body) {
         return service.patch(id, body);
     }
 
@@ -121,7 +124,7 @@ public class WebhookResource {
     @Operation(operationId = "deleteWebhook", summary = "Delete a subscription and its pending deliveries")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void delete(@PathParam("id") long id) {
+    public void delete(@PathParam("id") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long id) {
         service.delete(id);
     }
 
@@ -134,8 +137,9 @@ public class WebhookResource {
                     value = "{\"items\":[" + DELIVERY_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<DeliveryResponse> deliveries(@PathParam("id") long id,
-                                             @Parameter(description = "PENDING, DELIVERED or FAILED") @QueryParam("status") String status,
+    public Page<DeliveryResponse> deliveries(@PathParam("id") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long id,
+                                             @Parameter(description = "Only deliveries in this state", schema = @Schema(implementation = DeliveryStatus.class))
+                                             @QueryParam("status") String status,
                                              @Valid @BeanParam PageParams paging) {
         return service.deliveries(id, QueryParams.parse(DeliveryStatus.class, status, "status"), paging);
     }
@@ -147,7 +151,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "202", description = "Queued; the worker sends it within a poll interval",
             content = @Content(schema = @Schema(implementation = DeliveryResponse.class), examples = @ExampleObject(name = "delivery", value = DELIVERY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response retry(@PathParam("id") long id, @PathParam("deliveryId") long deliveryId) {
+    public Response retry(@PathParam("id") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long id, @PathParam("deliveryId") @Parameter(example = "42") @Min(1) @Max(Long.MAX_VALUE) long deliveryId) {
         return Response.accepted(service.retry(id, deliveryId)).build();
     }
 

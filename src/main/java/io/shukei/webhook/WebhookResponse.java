@@ -7,13 +7,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Webhook")
+@Schema(name = "Webhook", requiredProperties = {"id", "url", "events", "unitId", "description", "paused", "createdAt",
+        "updatedAt", "revision"})
 record WebhookResponse(
         @Schema(examples = "3") long id,
         @Schema(examples = "https://hooks.example.com/shukei") String url,
         List<String> events,
         @Schema(examples = "1") long unitId,
-        String description,
+        @Schema(nullable = true) String description,
         boolean paused,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "The signing secret; only in the answer to the creation, never again",

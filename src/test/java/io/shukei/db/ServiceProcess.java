@@ -66,6 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .directory(workingDirectory.toAbsolutePath().toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SHUKEI_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
+        // the process tests drive load and faults through this one key, not its quota
+        builder.environment().put("SHUKEI_RATE_LIMIT_REQUESTS", "1000000000");
         // PostgreSQL's own messages in the log, for diagnosing a start that fails
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL", "INFO");
         builder.environment().putAll(env);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -112,6 +113,7 @@ class AccessMatrixTest {
         calls.put("listSubmissionRevisions", t -> new Call("GET",
                 "/api/v1/rounds/" + t.round() + "/submissions/" + t.dept() + "/revisions", null));
         calls.put("listRoundSubmissions", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions", null));
+        calls.put("listRoundSubmissionsCsv", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/submissions.csv", null));
         calls.put("getReport", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/report?unitId=" + t.dept(), null));
         calls.put("approveReport", t -> new Call("POST", "/api/v1/rounds/" + t.closedRound() + "/report/approvals",
                 Map.of("unitId", t.dept(), "name", "山田太郎", "title", "代表取締役")));
@@ -128,6 +130,10 @@ class AccessMatrixTest {
                 Map.of("owner", "総務部 " + Api.unique("o"))));
         calls.put("deleteActionItem", t -> new Call("DELETE", "/api/v1/rounds/" + t.round() + "/action-items/"
                 + actionItem(t.round(), t.dept()), null));
+        for (String form : List.of("Csv", "Xlsx", "Html")) {
+            calls.put("getReport" + form, t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/report."
+                    + form.toLowerCase(Locale.ROOT) + "?unitId=" + t.dept(), null));
+        }
         calls.put("getUnitTrend", t -> new Call("GET", "/api/v1/units/" + t.dept() + "/trend", null));
         calls.put("getSecurityActionStatus", t -> new Call("GET", "/api/v1/units/" + t.org() + "/security-action", null));
         calls.put("createSecurityActionCommitment", t -> new Call("POST", "/api/v1/units/" + t.org()
@@ -240,6 +246,9 @@ class AccessMatrixTest {
         }
         if (call.path().endsWith("/evidence")) {
             request.accept("text/html");
+        }
+        if (call.path().matches(".*\\.(csv|xlsx|html)(\\?.*)?")) {
+            request.accept("*/*"); // the operations that answer one file type each
         }
         return request.request(call.method(), call.path());
     }
