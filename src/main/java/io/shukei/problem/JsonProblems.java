@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.shukei.json.JsonRefusal;
+
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A body that is not JSON, or not of the expected shape: malformed JSON, or the field that is wrong and why. */
@@ -74,6 +76,9 @@ class JsonProblems {
     private static String messageFor(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof JsonRefusal refusal) {
+            return refusal.reason();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
