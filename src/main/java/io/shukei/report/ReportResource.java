@@ -21,6 +21,7 @@ import io.shukei.export.FileBody;
 import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
 import io.shukei.language.Language;
+import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -75,9 +76,11 @@ public class ReportResource {
     private final ReportHtml html;
     private final ReportCache json;
     private final BuildTurns builds;
+    private final Access access;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Access access) {
         this.service = service;
+        this.access = access;
         this.html = html;
         this.json = json;
         this.builds = builds;
@@ -181,7 +184,7 @@ public class ReportResource {
     /** A report written as a file in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it. */
     private Response file(ReportFormat chosen, long roundId, ReportQuery query, Request request) {
         Language language = QueryParams.language(query.lang, query.acceptLanguage);
-        Export export = builds.run(() -> {
+        Export export = builds.run(access.caller().identity(), () -> {
             ReportService.ReportDocument document = service.document(roundId, query.unitId, query.policy);
             FileBody body = switch (chosen) {
                 case CSV -> ReportCsv.write(document, language);
