@@ -179,6 +179,17 @@ class RequestValuesTest {
                 .post("/api/v1/api-keys").then().statusCode(201);
     }
 
+    /** Jackson takes a body with NUL bytes after its first character for UTF-32; one that is not valid as that either is malformed. */
+    @Test
+    void aBodyInNoValidEncodingIsMalformedJson() {
+        byte[] body = new byte[64];
+        body[0] = '{';
+        byte[] rest = "\"name\":\"a\"}".getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(rest, 0, body, body.length - rest.length, rest.length);
+        Api.given().contentType(JSON).accept(JSON).body(body).post("/api/v1/units").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("/problems/malformed-json"));
+    }
+
     @Test
     void anAuditQueryFromBeyondTheRangeIsRefusedByName() {
         Api.given().queryParam("since", "+999999999-12-31T00:00:00Z").get("/api/v1/audit-events")
