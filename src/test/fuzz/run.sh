@@ -25,6 +25,6 @@ fi
 for test in "${tests[@]}"; do
     echo "== fuzzing $test${seconds:+ for ${seconds} s}"
     started=$(date +%s)
-    JAZZER_FUZZ=1 ./mvnw -B -q surefire:test@fuzz -Dtest="$test" "${bound[@]}"
+    JAZZER_FUZZ=1 ./mvnw -B -q surefire:test@fuzz -Dfuzz.test="$test" "${bound[@]}"
     echo "== $test: no finding ($(( $(date +%s) - started )) s)"
 done
