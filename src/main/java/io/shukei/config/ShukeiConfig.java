@@ -42,9 +42,13 @@ public interface ShukeiConfig {
     @WithDefault("Asia/Tokyo")
     ZoneId timeZone();
 
-    /** Reports and submission exports built at the same time. */
+    /** Reports and submission exports built at the same time (each caller one at a time). */
     @WithDefault("1")
     int maxConcurrentBuilds();
+
+    /** Builds one caller may have waiting for a turn; one more is refused with 429. */
+    @WithDefault("8")
+    int maxWaitingBuilds();
 
     Oidc oidc();
 

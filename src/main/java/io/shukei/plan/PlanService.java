@@ -52,7 +52,7 @@ public class PlanService {
 
     @Transactional
     ActionItemResponse create(long roundId, PlanRequests.Create request) {
-        Unit unit = units.requireWritable(request.unitId());
+        Unit unit = units.require(request.unitId());
         Round round = rounds.require(roundId);
         RoundUnit pictured = rounds.pictured(round.id, unit.id).orElseThrow(() -> ProblemException.unprocessable(
                         "/problems/not-in-round", "Not in the round",
@@ -151,10 +151,10 @@ public class PlanService {
         return item;
     }
 
-    /** 404 when the round has no such item, 403 when its unit lies outside the caller's scope; locked for the change. */
+    /** 404 when the round has no such item or its unit lies outside the caller's scope; locked for the change. */
     private ActionItem writable(long roundId, long id) {
         ActionItem item = items.find(roundId, id).orElseThrow(() -> ProblemException.notFound("Action item", id));
-        access.requireWritable(units.load(item.unitId).path);
+        access.requireVisible(units.load(item.unitId).path, "Action item", id);
         items.refreshLocked(item);
         return item;
     }

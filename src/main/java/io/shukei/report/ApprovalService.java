@@ -44,15 +44,15 @@ class ApprovalService {
         this.audit = audit;
     }
 
-    /** 404 for a round or unit that does not exist, 403 for a node outside the caller's scope, 409 while the round is open. */
+    /** 404 for a round or unit that does not exist or lies outside the caller's scope, 409 while the round is open. */
     @Transactional
     ApprovalResponse approve(long roundId, ApprovalRequest request) {
         if (request.unitId() != null) {
-            units.requireWritable(request.unitId());
+            units.require(request.unitId());
         }
         Round round = rounds.require(roundId);
         ReportService.Node node = reports.resolveNode(round, request.unitId());
-        access.requireWritable(node.unit().path);
+        access.requireVisible(node.unit().path, "Unit", node.unit().id);
         if (round.isOpen()) {
             throw ProblemException.conflict("/problems/round-open", "Round open",
                             "Round " + round.id + " is open; its figures can still change, so close it before approving its report")

@@ -22,6 +22,7 @@ import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
 import io.shukei.people.Audience;
 import io.shukei.people.Audiences;
+import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -77,9 +78,12 @@ public class ReportResource {
     private final ReportCache json;
     private final BuildTurns builds;
     private final Audiences audiences;
+    private final Access access;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Audiences audiences) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Audiences audiences,
+                   Access access) {
         this.service = service;
+        this.access = access;
         this.html = html;
         this.json = json;
         this.builds = builds;
@@ -184,7 +188,7 @@ public class ReportResource {
     /** A report written as a file in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it. */
     private Response file(ReportFormat chosen, long roundId, ReportQuery query, Request request) {
         Audience audience = audiences.of(QueryParams.language(query.lang, query.acceptLanguage));
-        Export export = builds.run(() -> {
+        Export export = builds.run(access.caller().identity(), () -> {
             ReportDocument document = service.document(roundId, query.unitId, query.policy);
             FileBody body = switch (chosen) {
                 case CSV -> ReportCsv.write(document, audience);

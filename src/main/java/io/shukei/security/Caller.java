@@ -13,6 +13,11 @@ public record Caller(String actorType, String actorId, String actorName, Role ro
     /** Work the service does on its own (start-up, background jobs): not limited by a scope. */
     public static final Caller SYSTEM = new Caller("SYSTEM", "system", "system", Role.ADMIN, null, null, null);
 
+    /** Who the caller is, the same for every request it makes (for limits kept per caller). */
+    public String identity() {
+        return actorType + ":" + actorId;
+    }
+
     public boolean global() {
         return scopePath == null;
     }

@@ -86,7 +86,7 @@ class OidcTest {
         String forged = respondent.substring(0, respondent.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         try (Connection held = dataSource.getConnection()) {
             putSheet(respondent, "I", round, dept).then().statusCode(201).body("score", equalTo(100));
-            putSheet(respondent, "I", round, sibling).then().statusCode(403);
+            putSheet(respondent, "I", round, sibling).then().statusCode(404);
             putSheet(token("VIEWER", org), "P", round, dept).then().statusCode(403);
             putSheet(forged, "P", round, dept).then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
         }
