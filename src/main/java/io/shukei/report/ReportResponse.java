@@ -52,7 +52,7 @@ public record ReportResponse(
         @Schema(description = "The questions with わからない answers, to find out and answer again (the units are in unknowns)")
         List<FindOut> toFindOut,
         @Schema(description = "The previous closed round in which units under the node took part, tallied at the node "
-                + "under the same policy; null when there is none") YearOnYear previousRound,
+                + "under the same policy; null when there is none", nullable = true) YearOnYear previousRound,
         @Schema(description = "The round's action plan under the node, by question") List<PlanItem> actionItems,
         @Schema(description = "The previous round's action plan under the node with its status, beside the points then "
                 + "and now") List<PlanItem> previousActionItems,
@@ -122,7 +122,9 @@ public record ReportResponse(
     }
 
     /** A question to improve, with the units whose answers hold it down. */
-    public record Improvement(int number, int part, Catalog.Text text, Answer answer, BigDecimal points,
+    public record Improvement(int number, int part, Catalog.Text text,
+                              @Schema(description = "The node's answer under CONSOLIDATED and WEAKEST; null under the means", nullable = true)
+                              Answer answer, BigDecimal points,
                               @Schema(description = "Mean points of the answers other than わからない") BigDecimal knownMean,
                               @Schema(description = "Units that answered 実施していない or 一部実施している") int unitsBelow,
                               @Schema(description = "The first ten of them, 実施していない first, in tree order")
@@ -136,35 +138,39 @@ public record ReportResponse(
     }
 
     /** The previous closed round at the node, as its trend entry gives it, with the changes to this round. */
-    public record YearOnYear(long roundId, String title, OffsetDateTime closedAt, BigDecimal score, BandView band,
-                             @Schema(description = "This round's score minus the previous one's") BigDecimal change,
+    public record YearOnYear(long roundId, String title, OffsetDateTime closedAt, @Schema(nullable = true) BigDecimal score,
+                             @Schema(nullable = true) BandView band,
+                             @Schema(description = "This round's score minus the previous one's", nullable = true) BigDecimal change,
                              long expected, long submitted,
                              @Schema(description = "Whether the two rounds' coverage (expected and submitted) differs, "
                                      + "so that the change partly reflects who answered") boolean coverageDiffers,
                              List<PartChange> parts, List<QuestionChange> questions, List<ChildChange> children) {
     }
 
-    public record PartChange(int part, BigDecimal previous, BigDecimal change) {
+    public record PartChange(int part, @Schema(nullable = true) BigDecimal previous, @Schema(nullable = true) BigDecimal change) {
     }
 
-    public record QuestionChange(int number, Answer previousAnswer, BigDecimal previous, BigDecimal change) {
+    public record QuestionChange(int number, @Schema(nullable = true) Answer previousAnswer,
+                                 @Schema(nullable = true) BigDecimal previous, @Schema(nullable = true) BigDecimal change) {
     }
 
-    public record ChildChange(long unitId, String code, String name, BigDecimal previous, BigDecimal change,
+    public record ChildChange(long unitId, String code, String name, @Schema(nullable = true) BigDecimal previous,
+                              @Schema(nullable = true) BigDecimal change,
                               long expected, long submitted) {
     }
 
     /** An action item as the report shows it, with the question's points at its unit. */
     public record PlanItem(long id, long unitId, String code, String name, String path, int question, String action,
-                           String owner, LocalDate dueOn, ActionItemStatus status,
+                           @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate dueOn, ActionItemStatus status,
                            @Schema(description = "The question's points at the unit in the previous round (previous "
-                                   + "round's items only)") BigDecimal pointsBefore,
+                                   + "round's items only)", nullable = true) BigDecimal pointsBefore,
                            @Schema(description = "The question's points at the unit in this round; null when it has no "
-                                   + "sheet under it") BigDecimal pointsNow) {
+                                   + "sheet under it", nullable = true) BigDecimal pointsNow) {
     }
 
     /** A sign-off of the report at the node. */
-    public record Approval(long id, String name, String title, String comment, BigDecimal score, OffsetDateTime approvedAt,
+    public record Approval(long id, String name, String title, @Schema(nullable = true) String comment,
+                           @Schema(nullable = true) BigDecimal score, OffsetDateTime approvedAt,
                            @Schema(description = "false once the figures changed after the approval (the round reopened): "
                                    + "the approval is superseded") boolean current) {
     }

@@ -115,8 +115,8 @@ class ActionItemResourceTest {
         Api.as(tokyoAdmin).accept(ContentType.JSON).get(items).then().statusCode(200).body("items.id", contains((int) tokyoItem));
         Api.as(tokyoAdmin).accept(ContentType.JSON).get(items + "/" + osakaItem).then().statusCode(404);
         Api.as(tokyoAdmin).contentType(ContentType.JSON).body(Map.of("status", "DONE")).patch(items + "/" + osakaItem)
-                .then().statusCode(403);
-        Api.as(tokyoAdmin).contentType(ContentType.JSON).body(item(osaka, 1)).post(items).then().statusCode(403);
+                .then().statusCode(404);
+        Api.as(tokyoAdmin).contentType(ContentType.JSON).body(item(osaka, 1)).post(items).then().statusCode(404);
         Api.as(viewer).contentType(ContentType.JSON).body(Map.of("status", "DONE")).patch(items + "/" + tokyoItem)
                 .then().statusCode(403);
         Api.as(tokyoAdmin).contentType(ContentType.JSON).body(Map.of("status", "DROPPED")).patch(items + "/" + tokyoItem)

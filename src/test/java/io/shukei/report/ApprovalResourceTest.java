@@ -74,7 +74,7 @@ class ApprovalResourceTest {
         String osaka = json().body(Map.of("name", "osaka admin", "role", "ADMIN", "unitId", company.osaka()))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().jsonPath().getString("secret");
         Api.as(osaka).contentType("application/json").body(Map.of("unitId", company.tokyo(), "name", "大阪 次郎", "title", "支社長"))
-                .post(approvals).then().statusCode(403);
+                .post(approvals).then().statusCode(404);
         Api.as(osaka).contentType("application/json").body(Map.of("unitId", company.osaka(), "name", "大阪 次郎", "title", "支社長"))
                 .post(approvals).then().statusCode(201).body("unitId", equalTo((int) company.osaka()));
         json().queryParam("unitId", company.org()).get(approvals).then().statusCode(200).body("totalItems", equalTo(0));
