@@ -3,7 +3,10 @@ package io.shukei.plan;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -68,7 +71,7 @@ public class ActionItemResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response create(@PathParam("roundId") long roundId, @Valid @NotNull PlanRequests.Create body) {
+    public Response create(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @Valid @NotNull PlanRequests.Create body) {
         ActionItemResponse created = service.create(roundId, body);
         return Response.created(URI.create("/api/v1/rounds/" + roundId + "/action-items/" + created.id()))
                 .tag(etag(created)).entity(created).build();
@@ -83,8 +86,8 @@ public class ActionItemResource {
                     value = "{\"items\":[" + ITEM_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<ActionItemResponse> list(@PathParam("roundId") long roundId,
-                                         @Parameter(description = "The unit whose subtree's items are listed") @QueryParam("unitId") Long unitId,
+    public Page<ActionItemResponse> list(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                                         @Parameter(description = "The unit whose subtree's items are listed") @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
                                          @Parameter(description = "Only items of this status",
                                                  schema = @Schema(type = SchemaType.STRING, enumeration = {"OPEN", "DONE", "DROPPED"}))
                                          @QueryParam("status") String status,
@@ -99,7 +102,7 @@ public class ActionItemResource {
             content = @Content(schema = @Schema(implementation = ActionItemResponse.class),
                     examples = @ExampleObject(name = "item", value = ITEM_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("roundId") long roundId, @PathParam("itemId") long itemId) {
+    public Response get(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("itemId") @Parameter(example = "12") @Min(1) @Max(Long.MAX_VALUE) long itemId) {
         ActionItemResponse item = service.get(roundId, itemId);
         return Response.ok(item).tag(etag(item)).build();
     }
@@ -119,8 +122,8 @@ public class ActionItemResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public Response patch(@PathParam("roundId") long roundId, @PathParam("itemId") long itemId,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PlanRequests.Patch body) {
+    public Response patch(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("itemId") @Parameter(example = "12") @Min(1) @Max(Long.MAX_VALUE) long itemId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch, @Valid @NotNull PlanRequests.Patch body) {
         ActionItemResponse item = service.patch(roundId, itemId, body, ifMatch);
         return Response.ok(item).tag(etag(item)).build();
     }
@@ -133,8 +136,8 @@ public class ActionItemResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
-    public void delete(@PathParam("roundId") long roundId, @PathParam("itemId") long itemId,
-                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public void delete(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("itemId") @Parameter(example = "12") @Min(1) @Max(Long.MAX_VALUE) long itemId,
+                       @HeaderParam(HttpHeaders.IF_MATCH) @Size(max = 100) String ifMatch) {
         service.delete(roundId, itemId, ifMatch);
     }
 

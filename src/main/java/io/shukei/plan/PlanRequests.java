@@ -21,7 +21,7 @@ final class PlanRequests {
     @Schema(name = "ActionItemCreate")
     record Create(
             @NotNull @Schema(description = "The unit whose plan it is: the round's scope, a site or a department of its "
-                    + "tree", examples = "2") Long unitId,
+                    + "tree", examples = "2") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
             @NotNull @Min(1) @Max(25) @Schema(description = "The question it improves", examples = "11") Integer question,
             @NotBlank @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.NO_CONTROL_BUT_LINE_BREAKS)
             @Schema(examples = "週次バックアップを外付けディスクに取り、月1回は社外に保管する") String action,

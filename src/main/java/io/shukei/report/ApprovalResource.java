@@ -3,6 +3,8 @@ package io.shukei.report;
 import java.net.URI;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -59,7 +61,7 @@ public class ApprovalResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response approve(@PathParam("roundId") long roundId, @Valid @NotNull ApprovalRequest body) {
+    public Response approve(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @Valid @NotNull ApprovalRequest body) {
         ApprovalResponse created = service.approve(roundId, body);
         return Response.created(URI.create("/api/v1/rounds/" + roundId + "/report/approvals/" + created.id()))
                 .entity(created).build();
@@ -73,8 +75,8 @@ public class ApprovalResource {
                     value = "{\"items\":[" + APPROVAL_EXAMPLE + "],\"page\":0,\"size\":50,\"totalItems\":1,\"totalPages\":1}")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Page<ApprovalResponse> list(@PathParam("roundId") long roundId,
-                                       @Parameter(description = "The node; defaults as for the report") @QueryParam("unitId") Long unitId,
+    public Page<ApprovalResponse> list(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                                       @Parameter(description = "The node; defaults as for the report") @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
                                        @Valid @BeanParam PageParams paging) {
         return service.list(roundId, unitId, paging);
     }
@@ -86,7 +88,7 @@ public class ApprovalResource {
             content = @Content(schema = @Schema(implementation = ApprovalResponse.class),
                     examples = @ExampleObject(name = "approval", value = APPROVAL_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ApprovalResponse get(@PathParam("roundId") long roundId, @PathParam("approvalId") long approvalId) {
+    public ApprovalResponse get(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("approvalId") @Parameter(example = "4") @Min(1) @Max(Long.MAX_VALUE) long approvalId) {
         return service.get(roundId, approvalId);
     }
 

@@ -48,7 +48,7 @@ public class AuditResource {
     public Page<AuditEventResponse> list(@Parameter(description = "Subtree to list; defaults to your scope", example = "1")
                                          @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
                                          @Parameter(description = "Only events at or after this instant (ISO-8601 with offset)",
-                                                 schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                                                 schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 64),
                                                  example = "2026-04-01T00:00:00+09:00")
                                          @QueryParam("since") OffsetDateTime since,
                                          @Valid @BeanParam PageParams paging) {
