@@ -153,9 +153,12 @@ cleanup() {
 trap cleanup EXIT
 
 # Starts the jar with the given environment; prints the pid. The HTTP port is free (0) and read from the log.
+# The load comes from one key: its quota is raised so that the service's capacity is measured, with the
+# rate limiter still in every request's path.
 start_service() {
   local name=$1; shift
   env "$@" SHUKEI_BOOTSTRAP_ADMIN_KEY="$BENCH_KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    SHUKEI_RATE_LIMIT_REQUESTS=1000000000 \
     "$JAVA" $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   echo $!
 }

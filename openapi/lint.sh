@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Lints openapi/openapi.yaml with Spectral's OpenAPI ruleset and Redocly; fails on any error.
+# Lints openapi/openapi.yaml with Spectral (spectral:oas and the OWASP API security rules, .spectral.yaml) and
+# Redocly (redocly.yaml); fails on any error. The tools are those pinned in package.json (npm ci when missing).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-command -v spectral >/dev/null && command -v redocly >/dev/null \
-    || npm install -g @stoplight/spectral-cli @redocly/cli
+[ -x node_modules/.bin/spectral ] && [ -x node_modules/.bin/redocly ] \
+    || npm ci --no-fund --no-audit --loglevel=error
 
-spectral lint --ruleset .spectral.yaml --fail-severity error openapi.yaml
-redocly lint --config redocly.yaml openapi.yaml
+# NODE_PATH: the OWASP ruleset is resolved as a module next to .spectral.yaml.
+NODE_PATH=$PWD/node_modules node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity error openapi.yaml
+node_modules/.bin/redocly lint --config redocly.yaml openapi.yaml

@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     /** Small packages every feature may use, each about one concern; none of them knows a feature. */
     private static final String[] SHARED = {"io.shukei.config..", "io.shukei.db..", "io.shukei.language..",
-            "io.shukei.problem..", "io.shukei.http..", "io.shukei.export..", "io.shukei.json.."};
+            "io.shukei.problem..", "io.shukei.http..", "io.shukei.export..", "io.shukei.json..", "io.shukei.people.."};
 
     /** Every other package of io.shukei and the packages it may use ("shared": the packages above). */
     private static final Map<String, List<String>> MAP = new LinkedHashMap<>();
@@ -56,7 +56,8 @@ class ArchitectureTest {
         MAP.put("unit", List.of("shared", "security"));
         MAP.put("round", List.of("shared", "tally", "catalog", "security", "unit"));
         MAP.put("submission", List.of("shared", "tally", "catalog", "security", "unit", "round"));
-        MAP.put("report", List.of("shared", "tally", "catalog", "security", "unit", "round"));
+        MAP.put("plan", List.of("shared", "security", "unit", "round"));
+        MAP.put("report", List.of("shared", "tally", "catalog", "security", "unit", "round", "plan"));
         MAP.put("trend", List.of("shared", "tally", "catalog", "unit", "round"));
         MAP.put("webhook", List.of("shared", "security", "unit", "round", "submission"));
         MAP.put("action", List.of("shared", "tally", "catalog", "security", "unit", "round", "report"));

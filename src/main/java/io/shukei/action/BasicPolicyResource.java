@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.shukei.http.ETags;
+import io.shukei.language.Language;
+import io.shukei.people.Audience;
+import io.shukei.people.Audiences;
 import io.shukei.problem.ProblemException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,9 +74,11 @@ public class BasicPolicyResource {
             """;
 
     private final BasicPolicyService service;
+    private final Audiences audiences;
 
-    BasicPolicyResource(BasicPolicyService service) {
+    BasicPolicyResource(BasicPolicyService service, Audiences audiences) {
         this.service = service;
+        this.audiences = audiences;
     }
 
     @PUT
@@ -132,13 +137,14 @@ public class BasicPolicyResource {
                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "markdown", "html"}))
                         @QueryParam("format") String format,
                         @Parameter(description = "An earlier version; defaults to the one in force", example = "1",
-                                schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2147483647"))
+                                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "2147483647"))
                         @QueryParam("version") String version,
                         @Context HttpHeaders headers) {
         MediaType type = chosen(format, headers.getAcceptableMediaTypes());
         BasicPolicyResponse policy = service.get(id, versionNumber(version));
+        Audience japanese = audiences.of(Language.JA);
         Object entity = type == MediaType.APPLICATION_JSON_TYPE ? policy
-                : type == MARKDOWN_TYPE ? PolicyDocument.markdown(policy) : PolicyDocument.html(policy);
+                : type == MARKDOWN_TYPE ? PolicyDocument.markdown(policy, japanese) : PolicyDocument.html(policy, japanese);
         String contentType = type == MediaType.APPLICATION_JSON_TYPE ? MediaType.APPLICATION_JSON : type + ";charset=UTF-8";
         return Response.ok(entity, contentType).tag(etag(policy)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }

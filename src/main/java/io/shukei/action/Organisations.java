@@ -66,12 +66,12 @@ class Organisations {
     }
 
     /**
-     * For a change: as {@link #require} but 403 outside the caller's scope, and holds the company's
+     * For a change: as {@link #require}, and holds the company's
      * row so that its writers queue (version numbers never collide).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Unit lock(long id) {
-        Unit unit = company(units.requireWritable(id));
+        Unit unit = company(units.require(id));
         units.lock(unit);
         return unit;
     }

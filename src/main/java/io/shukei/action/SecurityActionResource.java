@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.shukei.language.Language;
+import io.shukei.people.Audiences;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,9 +70,11 @@ public class SecurityActionResource {
              "policyVersion":1,"recordedAt":"2026-04-02T00:00:00Z"}""";
 
     private final SecurityActionService service;
+    private final Audiences audiences;
 
-    SecurityActionResource(SecurityActionService service) {
+    SecurityActionResource(SecurityActionService service, Audiences audiences) {
         this.service = service;
+        this.audiences = audiences;
     }
 
     @GET
@@ -156,13 +161,14 @@ public class SecurityActionResource {
     @Produces(HTML_UTF8)
     @Operation(operationId = "getSecurityActionEvidence",
             summary = "A printable record of the declaration status, the latest diagnosis and the policy in force",
-            description = "One self-contained HTML page in Japanese for the organisation's own files.")
+            description = "One self-contained HTML page in Japanese for the organisation's own files, laid out for A4 "
+                    + "portrait; dates and times in the service's time zone.")
     @APIResponse(responseCode = "200", description = "The evidence pack",
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "pack", value = "<!DOCTYPE html>\n<html lang=\"ja\">…<h1>SECURITY ACTION 宣言の準備状況の記録</h1>…</html>")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     public String evidence(@PathParam("id") @Parameter(example = "1") @Min(1) @Max(Long.MAX_VALUE) long id) {
-        return EvidencePack.html(service.assess(id));
+        return EvidencePack.html(service.assess(id), audiences.of(Language.JA));
     }
 }

@@ -38,6 +38,22 @@ public record BandView(Band code, Catalog.Text situation, Catalog.Text nextStep)
     }
 
     /**
+     * The totals of the band as the sheet's table gives them: 100点, 70点以上100点未満, 50点以上70点未満, 50点未満.
+     * Bands run from the highest; each ends where the one above begins.
+     */
+    public Catalog.Text range() {
+        Integer from = code.threshold();
+        Integer below = code.ordinal() == 0 ? null : Band.values()[code.ordinal() - 1].threshold();
+        if (below == null) {
+            return new Catalog.Text(from + "点", from + " points");
+        }
+        if (from == null) {
+            return new Catalog.Text(below + "点未満", "under " + below);
+        }
+        return new Catalog.Text(from + "点以上" + below + "点未満", from + " or more, under " + below);
+    }
+
+    /**
      * Writes each band as JSON encoded once, as UTF-8 bytes: the same as the record's own serialisation,
      * which encoded the Japanese texts again for every unit of a report (a fifth of a large report's bytes).
      */

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.shukei.people.Labelled;
+
 /**
  * The instrument: IPA's 25 questions in its own Japanese wording, the project's unofficial English,
  * and the three parts. Loaded once from the classpath; a new edition is a new file and version.
@@ -48,15 +50,20 @@ public class Catalog {
         return definition.parts().get(number - 1).title();
     }
 
+    /** What the sheet says of the part (IPA's wording, as the seed reproduces it). */
+    public Text partDescription(int number) {
+        return definition.parts().get(number - 1).description();
+    }
+
     /** A text in both languages; English is the project's own, unofficial translation. */
-    public record Text(String ja, String en) {
+    public record Text(String ja, String en) implements Labelled {
     }
 
     public record Definition(String id, String version, Text title, String source, Text translationNote,
                              List<PartText> parts, List<QuestionText> questions) {
     }
 
-    public record PartText(int number, Text title) {
+    public record PartText(int number, Text title, Text description) {
     }
 
     public record QuestionText(int number, Text text) {

@@ -40,7 +40,8 @@ public class CatalogResource {
     @GET
     @Operation(operationId = "getCatalog", summary = "The 25 questions, 3 parts and 4 answers with their points, and IPA's bands",
             description = "Japanese texts are IPA's own wording. English texts are an unofficial translation. "
-                    + "bands gives IPA's interpretation of a total and displayRule how totals are shown beside them "
+                    + "Each part comes with what the sheet says of it; "
+                    + "bands gives IPA's table of totals (range) with its interpretation, and displayRule how totals are shown beside them "
                     + "(two decimals, never rounded across a band threshold). "
                     + "Accept-Language (or lang) picks the primary `text`/`title`/`label`; both languages are always in `texts`/`titles`/`labels`.")
     @APIResponse(responseCode = "200", description = "The catalog",
@@ -55,7 +56,7 @@ public class CatalogResource {
         List<CatalogResponse.PartEntry> parts = Part.ALL.stream().map(p -> {
             Catalog.Text title = catalog.partTitle(p.number());
             return new CatalogResponse.PartEntry(p.number(), language.pick(title.ja(), title.en()), title,
-                    p.firstQuestion(), p.lastQuestion(), p.maxPoints());
+                    catalog.partDescription(p.number()), p.firstQuestion(), p.lastQuestion(), p.maxPoints());
         }).toList();
         List<CatalogResponse.QuestionEntry> questions = d.questions().stream().map(q ->
                 new CatalogResponse.QuestionEntry(q.number(), Part.of(q.number()).number(),
@@ -65,7 +66,7 @@ public class CatalogResource {
                         new Catalog.Text(a.labelJa(), a.labelEn()), a.points())).toList();
         List<CatalogResponse.BandEntry> bands = java.util.Arrays.stream(Band.values()).map(b -> {
             BandView view = BandView.of(b);
-            return new CatalogResponse.BandEntry(b, b.threshold(), view.situation(), view.nextStep());
+            return new CatalogResponse.BandEntry(b, b.threshold(), view.range(), view.situation(), view.nextStep());
         }).toList();
         CatalogResponse body = new CatalogResponse(d.id(), d.version(), language.tag(),
                 language.pick(d.title().ja(), d.title().en()), d.title(), d.source(), d.translationNote(),

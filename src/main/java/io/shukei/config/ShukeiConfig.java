@@ -39,19 +39,23 @@ public interface ShukeiConfig {
 
     ReportCache reportCache();
 
-    /** Reports and submission exports built at the same time. */
+    /** The zone in which pages and files for people show dates and times, and in which a round's due date ends. */
+    @WithDefault("Asia/Tokyo")
+    ZoneId timeZone();
+
+    /** Reports and submission exports built at the same time (each caller one at a time). */
     @WithDefault("1")
     int maxConcurrentBuilds();
+
+    /** Builds one caller may have waiting for a turn; one more is refused with 429. */
+    @WithDefault("8")
+    int maxWaitingBuilds();
 
     Oidc oidc();
 
     Webhooks webhooks();
 
     Log log();
-
-    /** The zone people's dates and times are shown in, and in which a round's due date ends. */
-    @WithDefault("Asia/Tokyo")
-    ZoneId timeZone();
 
     /**
      * The address people open the service at (for example https://shukei.example.co.jp); invitation links are
@@ -64,6 +68,8 @@ public interface ShukeiConfig {
     Invitations invitations();
 
     Mail mail();
+
+    RateLimit rateLimit();
 
     /** The HTTP server (quarkus.http.*). */
     interface Http {
@@ -245,5 +251,19 @@ public interface ShukeiConfig {
         /** One JSON object per line on the console (quarkus.log.console.json.enabled). */
         @WithDefault("false")
         boolean json();
+    }
+
+    /** Each API caller's quota: a token bucket of {@code requests} refilled evenly over {@code window}. */
+    interface RateLimit {
+
+        @WithDefault("600")
+        int requests();
+
+        @WithDefault("60S")
+        Duration window();
+
+        /** Callers remembered at once; the least recently seen is forgotten first (its quota starts whole again). */
+        @WithDefault("100000")
+        int maxCallers();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the published contract. On every operation: the problems any request can meet, the roles that may
- * call it (from {@link AccessRules}, the same table the request filter enforces). On every object schema, which properties are sent and which may be null, in JSON Schema
+ * call it (from {@link AccessRules}, the same table the request filter enforces), 429 when the caller's quota is
+ * used up, and the rate-limit headers of every response. On every object schema, which properties are sent and which may be null, in JSON Schema
  * 2020-12 terms:
  * <ul>
  * <li>A response body sends every property (Jackson writes every record component), so all are {@code required};
@@ -42,6 +44,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class ContractFilter implements OASFilter {
 
     private static final String SCHEMAS = "#/components/schemas/";
+    /** Headers of every response that went through the rate limiter (components.headers in META-INF/openapi.yaml). */
+    private static final Map<String, String> RATE_LIMIT_HEADERS = new TreeMap<>(Map.of("RateLimit", "RateLimit",
+            "RateLimit-Policy", "RateLimitPolicy")); // sorted, so that the document is the same on every build
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -56,6 +61,7 @@ public class ContractFilter implements OASFilter {
         }
 
         operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse().ref("Unauthorized"));
+        operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse().ref("TooManyRequests"));
         operation.getResponses().addAPIResponse("500", OASFactory.createAPIResponse().ref("InternalError"));
         operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref("ServiceUnavailable"));
         // 403 also for any role when an identity provider's token carries no Shukei role or unit
@@ -99,12 +105,14 @@ public class ContractFilter implements OASFilter {
                 }
                 for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
                     if (response.getRef() == null) {
+                        withRateLimitHeaders(response);
                         reach(response.getContent(), schemas, responses);
                     }
                 }
             }
         }
         for (APIResponse response : shared.values()) {
+            withRateLimitHeaders(response);
             reach(response.getContent(), schemas, responses);
         }
         schemas.forEach((name, schema) -> {
@@ -122,6 +130,14 @@ public class ContractFilter implements OASFilter {
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().forEach((property, value) -> nullable(value,
                     response ? declaredNullable(value) : !required.contains(property)));
+        });
+    }
+
+    private static void withRateLimitHeaders(APIResponse response) {
+        RATE_LIMIT_HEADERS.forEach((header, component) -> {
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(header)) {
+                response.addHeader(header, OASFactory.createHeader().ref(component));
+            }
         });
     }
 

@@ -59,7 +59,7 @@ public final class Downloads {
      * encoding, which every current browser prefers (RFC 6266).
      */
     public static String attachment(String name, String fallback) {
-        String safe = name.replaceAll("[\\p{Cntrl}\\\\/:*?\"<>|]", "_").strip();
+        String safe = name.replaceAll("[\\p{Cc}\\\\/:*?\"<>|]", "_").strip();
         StringBuilder encoded = new StringBuilder();
         for (byte b : safe.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

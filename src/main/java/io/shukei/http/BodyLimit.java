@@ -84,9 +84,13 @@ class BodyLimit {
         if (ctx.response().headWritten()) {
             return;
         }
-        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(new JsonObject().put("type", "/problems/payload-too-large").put("title", "Payload too large")
+        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // HTTP/1.1 has no other way to stop the rest of the body; HTTP/2 forbids the header (the stream is
+            // reset with a protocol error instead of answered) and ends the stream by itself.
+            ctx.response().putHeader("Connection", "close");
+        }
+        ctx.response().end(new JsonObject().put("type", "/problems/payload-too-large").put("title", "Payload too large")
                         .put("status", 413).put("detail", "The body is larger than the limit of " + limit + " bytes")
                         .encode());
     }

@@ -105,7 +105,7 @@ public class InvitationService {
         List<Made> made = new ArrayList<>();
         for (InvitationRequests.Recipient recipient : wanted) {
             InvitationRepository.Participant participant = participants.get(recipient.unitId());
-            access.requireWritable(participant.path());
+            access.requireVisible(participant.path(), "Unit", recipient.unitId());
             invitations.usableLocked(roundId, recipient.unitId()).ifPresent(old -> {
                 old.revokedAt = now;
                 audit.record("invitation.replaced", "invitation", old.id, old.unitId, participant.path(), null, null);
@@ -133,7 +133,7 @@ public class InvitationService {
         Round round = openForChange(roundId);
         Invitation invitation = require(roundId, invitationId);
         String path = unitPathOf(invitation);
-        access.requireWritable(path);
+        access.requireVisible(path, "Invitation", invitationId);
         if (invitation.revokedAt != null) {
             throw ProblemException.conflict("/problems/invitation-revoked", "Invitation revoked",
                     "Invitation " + invitationId + " was revoked or replaced; create a new one for the unit")
@@ -151,7 +151,7 @@ public class InvitationService {
         rounds.requireForParticipants(roundId);
         Invitation invitation = require(roundId, invitationId);
         String path = unitPathOf(invitation);
-        access.requireWritable(path);
+        access.requireVisible(path, "Invitation", invitationId);
         if (invitation.revokedAt == null) {
             invitation.revokedAt = now();
             audit.record("invitation.revoked", "invitation", invitation.id, invitation.unitId, path, null, null);

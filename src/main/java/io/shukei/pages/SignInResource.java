@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,8 +47,8 @@ public class SignInResource {
     }
 
     @GET
-    public Response form(@QueryParam("lang") String lang, @QueryParam("ended") boolean ended,
-                         @QueryParam("out") boolean signedOut, @CookieParam(Page.CSRF_COOKIE) String csrf,
+    public Response form(@QueryParam("lang") String lang, @QueryParam("ended") @DefaultValue("false") boolean ended,
+                         @QueryParam("out") @DefaultValue("false") boolean signedOut, @CookieParam(Page.CSRF_COOKIE) String csrf,
                          HttpServerRequest http) {
         Language language = Page.language(lang);
         String message = signedOut ? "signedOut" : ended ? "sessionEnded" : null;

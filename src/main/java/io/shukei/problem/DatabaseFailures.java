@@ -67,7 +67,7 @@ final class DatabaseFailures {
     }
 
     /** The failure, its causes and what they suppressed, each once. */
-    private static Stream<Throwable> causes(Throwable e) {
+    static Stream<Throwable> causes(Throwable e) {
         List<Throwable> all = new ArrayList<>();
         Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

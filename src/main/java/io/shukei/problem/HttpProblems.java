@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.shukei.language.Language;
+
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The HTTP layer's own refusals (no such resource or method, media types, size) as problems. */
@@ -15,6 +17,10 @@ class HttpProblems {
     Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonProblems.problem(json);
+        }
+        if (e.getCause() instanceof ProblemException problem) {
+            // A query parameter's converter (io.shukei.http) refused the value
+            return ProblemExceptionMapper.response(problem, Language.EN);
         }
         int status = e.getResponse().getStatus();
         String[] kind = switch (status) {

@@ -2,6 +2,7 @@ package io.shukei.problem;
 
 import static io.shukei.problem.ProblemExceptionMapper.response;
 
+import java.io.CharConversionException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.shukei.json.JsonRefusal;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -28,6 +31,20 @@ class JsonProblems {
     @ServerExceptionMapper
     Response json(JsonProcessingException e) {
         return problem(e);
+    }
+
+    /**
+     * A body whose bytes are no text in the encoding Jackson detected from its first bytes (JSON allows UTF-8, -16
+     * and -32): the bytes cannot be read at all, so the body is malformed like any other that is not JSON.
+     */
+    @ServerExceptionMapper
+    Response undecodable(CharConversionException e) {
+        return problem(e);
+    }
+
+    static Response problem(CharConversionException e) {
+        return response(new Problem("/problems/malformed-json", "Malformed JSON", 400,
+                "The body is not text in UTF-8 (nor in UTF-16 or UTF-32)", null, null));
     }
 
     /** The problem for a body Jackson could not read (also when it surfaced wrapped, as the cause of another). */
@@ -74,6 +91,9 @@ class JsonProblems {
     private static String messageFor(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof JsonRefusal refusal) {
+            return refusal.reason();
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {

@@ -18,9 +18,13 @@ class ProblemExceptionMapper {
     /** In Japanese when the request asks for it (lang=ja, else Accept-Language), otherwise in English. */
     @ServerExceptionMapper
     Response problem(ProblemException e, HttpHeaders request, UriInfo uri) {
-        Language language = Language.preferred(uri.getQueryParameters().getFirst("lang"),
+        return response(e, language(request, uri));
+    }
+
+    /** The language the request asks problems in: lang=ja, else Accept-Language, else English. */
+    static Language language(HttpHeaders request, UriInfo uri) {
+        return Language.preferred(uri.getQueryParameters().getFirst("lang"),
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), Language.EN);
-        return response(e, language);
     }
 
     /** The refusal as a problem in the language given, with the headers it names (such as Retry-After). */

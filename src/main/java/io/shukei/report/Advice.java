@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shukei.catalog.Catalog;
 import io.shukei.tally.Part;
 
-/** What to do about each question, in both languages; the printable report shows it for the lowest questions. */
+/**
+ * What to do about each question, and about a わからない answer, in both languages; the human forms of the report show
+ * it beside the questions to improve and the questions to find out.
+ */
 @ApplicationScoped
 public class Advice {
 
@@ -40,7 +43,12 @@ public class Advice {
         return definition.note();
     }
 
-    record Definition(Catalog.Text note, List<Entry> advice) {
+    /** What to do about a わからない answer: find out, then answer again. */
+    Catalog.Text unknown() {
+        return definition.unknown();
+    }
+
+    record Definition(Catalog.Text note, Catalog.Text unknown, List<Entry> advice) {
     }
 
     record Entry(int question, String ja, String en) {

@@ -20,6 +20,7 @@ import io.shukei.export.BuildTurns;
 import io.shukei.export.FileBody;
 import io.shukei.export.Negotiation;
 import io.shukei.http.ETags;
+import io.shukei.security.Access;
 
 /**
  * The JSON report with a strong ETag from {@link ReportVersion}: 304 Not Modified when If-None-Match
@@ -45,11 +46,14 @@ class ReportCache {
     private final ReportService service;
     private final BuildTurns builds;
     private final ReportFiles files;
+    private final Access access;
     private final long maxBytes;
     private final Cache<Key, Body> bodies;
 
-    ReportCache(ReportVersion versions, ReportService service, BuildTurns builds, ReportFiles files, ShukeiConfig config) {
+    ReportCache(ReportVersion versions, ReportService service, BuildTurns builds, ReportFiles files, Access access,
+                ShukeiConfig config) {
         this.versions = versions;
+        this.access = access;
         this.service = service;
         this.builds = builds;
         this.files = files;
@@ -94,7 +98,7 @@ class ReportCache {
         Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy, gzip);
         FileBody body = opened(key, etag);
         if (body == null) {
-            body = builds.run(() -> made(key, etag, () -> service.report(roundId, node, policy)));
+            body = builds.run(access.caller().identity(), () -> made(key, etag, () -> service.report(roundId, node, policy)));
         }
         Response.ResponseBuilder response = Response.ok().type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag))
                 .header(HttpHeaders.VARY, VARY);

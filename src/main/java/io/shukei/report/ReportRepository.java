@@ -20,6 +20,19 @@ class ReportRepository {
     private static final TypeReference<Map<Integer, String>> COMMENTS = new TypeReference<>() {
     };
 
+    /**
+     * The previous closed round of a round at a node (parameters: the node, the round): the latest one opened
+     * before it, as the trend orders rounds, in which units under the node took part (by that round's picture).
+     */
+    private static final String PREVIOUS = """
+            SELECT p.id FROM round p
+            JOIN round_unit n ON n.round_id = p.id AND n.unit_id = ?
+            WHERE p.status = 'CLOSED' AND (p.created_at, p.id) < (SELECT c.created_at, c.id FROM round c WHERE c.id = ?)
+              AND EXISTS (SELECT 1 FROM round_participant rp
+                          JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
+                          WHERE rp.round_id = p.id AND u.path LIKE n.path || '%')
+            ORDER BY p.created_at DESC, p.id DESC LIMIT 1""";
+
     private final ObjectMapper mapper;
     private final Jdbc jdbc;
 
@@ -30,12 +43,16 @@ class ReportRepository {
 
     /** A participant of the round under the node (as the round's picture holds it), with its current sheet when it has one. */
     record ParticipantRow(long unitId, String code, String name, String path, Integer headcount, String answers,
-                          Integer revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
+                          Integer revision, String respondent, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
     }
 
     /** A submitted sheet with the comments of its current revision, for the exports. */
-    record SheetRow(long unitId, String code, String name, String answers, Map<Integer, String> comments,
+    record SheetRow(long unitId, String code, String name, String path, String answers, Map<Integer, String> comments,
                     String respondent, int revision, OffsetDateTime revisedAt) {
+    }
+
+    /** A unit of the round's picture that does not take part itself: the node, a site, a company above departments. */
+    record PictureRow(long unitId, String code, String name, String path) {
     }
 
     record ChildRow(long unitId, String code, String name, String path) {
@@ -44,29 +61,40 @@ class ReportRepository {
     /** Read with plain JDBC: at 10,000 participants Hibernate's handling of the rows costs more than the query. */
     List<ParticipantRow> participants(long roundId, String pathPrefix) {
         return jdbc.query("""
-                        SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.created_at, s.updated_at
+                        SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.respondent,
+                               s.created_at, s.updated_at
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         WHERE rp.round_id = ? AND u.path LIKE ?
                         ORDER BY u.tree_order""",
                 r -> new ParticipantRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getObject(5, Integer.class), r.getString(6), r.getObject(7, Integer.class),
-                        r.getObject(8, OffsetDateTime.class), r.getObject(9, OffsetDateTime.class)),
+                        r.getObject(5, Integer.class), r.getString(6), r.getObject(7, Integer.class), r.getString(8),
+                        r.getObject(9, OffsetDateTime.class), r.getObject(10, OffsetDateTime.class)),
                 roundId, pathPrefix + "%");
+    }
+
+    /** The units of the round's picture under (and at) the node that are not participants: the names of its paths. */
+    List<PictureRow> others(long roundId, String pathPrefix) {
+        return jdbc.query("""
+                        SELECT u.unit_id, u.code, u.name, u.path FROM round_unit u
+                        WHERE u.round_id = ? AND u.path LIKE ?
+                          AND NOT EXISTS (SELECT 1 FROM round_participant rp WHERE rp.round_id = u.round_id AND rp.unit_id = u.unit_id)""",
+                r -> new PictureRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)), roundId, pathPrefix + "%");
     }
 
     List<SheetRow> sheets(long roundId, String pathPrefix) {
         return jdbc.query("""
-                        SELECT u.unit_id, u.code, u.name, s.answers, cast(r.comments AS text), s.respondent, s.revision, s.updated_at
+                        SELECT u.unit_id, u.code, u.name, u.path, s.answers, cast(r.comments AS text), s.respondent, s.revision,
+                               s.updated_at
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
                         WHERE rp.round_id = ? AND u.path LIKE ?
                         ORDER BY u.tree_order""",
-                r -> new SheetRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), comments(r.getString(5)),
-                        r.getString(6), r.getInt(7), r.getObject(8, OffsetDateTime.class)),
+                r -> new SheetRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                        comments(r.getString(6)), r.getString(7), r.getInt(8), r.getObject(9, OffsetDateTime.class)),
                 roundId, pathPrefix + "%");
     }
 
@@ -85,11 +113,23 @@ class ReportRepository {
                 r -> new ChildRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)), roundId, unitId);
     }
 
+    /** The id of the previous closed round of the round at the node (see {@link #PREVIOUS}). */
+    Optional<Long> previous(long roundId, long nodeId) {
+        return jdbc.one(PREVIOUS, r -> r.getLong(1), nodeId, roundId);
+    }
+
     /**
-     * What the report of the round at the node reads, as one text (see {@link ReportVersion}); empty when the
-     * round does not exist.
+     * What the report of a round at a node reads (see {@link ReportVersion}); empty when the round does not exist.
+     *
+     * @param figures   the round and its sheets, and the units it reads
+     * @param approvals the approvals of the report at the node
+     * @param nodePath  the node's path as the round's picture has it (as it is now outside the picture)
+     * @param previous  the previous closed round at the node, if any
      */
-    Optional<String> version(long roundId, Long nodeId) {
+    record Version(String figures, String approvals, String nodePath, Long previous) {
+    }
+
+    Optional<Version> version(long roundId, long nodeId) {
         return jdbc.one("""
                         SELECT concat_ws('/', r.revision, r.updated_at,
                                (SELECT concat_ws('.', count(*), sum(s.revision)) FROM submission s WHERE s.round_id = r.id),
@@ -99,9 +139,16 @@ class ReportRepository {
                                ELSE
                                    (SELECT CAST(n.revision AS text) FROM unit n WHERE n.id = ? AND NOT EXISTS
                                        (SELECT 1 FROM round_unit ru WHERE ru.round_id = r.id AND ru.unit_id = n.id))
-                               END)
+                               END),
+                               (SELECT concat_ws('.', count(*), max(a.id)) FROM report_approval a
+                                WHERE a.round_id = r.id AND a.unit_id = ?),
+                               COALESCE((SELECT ru.path FROM round_unit ru WHERE ru.round_id = r.id AND ru.unit_id = ?),
+                                        (SELECT n.path FROM unit n WHERE n.id = ?)),
+                               (""" + PREVIOUS + """
+                               )
                         FROM round r JOIN unit scope ON scope.id = r.scope_unit_id
                         WHERE r.id = ?""",
-                r -> r.getString(1), nodeId, roundId);
+                r -> new Version(r.getString(1), r.getString(2), r.getString(3), r.getObject(4, Long.class)),
+                nodeId, nodeId, nodeId, nodeId, nodeId, roundId, roundId);
     }
 }

@@ -20,7 +20,9 @@ import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
 import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
-import io.shukei.language.Language;
+import io.shukei.people.Audience;
+import io.shukei.people.Audiences;
+import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,26 +39,27 @@ public class ReportResource {
 
     static final String EXAMPLE = """
             {"roundId":7,"roundTitle":"2026年度 情報セキュリティ自社診断","roundStatus":"OPEN","unitId":1,"unitCode":"acme",
-             "unitName":"株式会社アクメ","policy":"CONSOLIDATED","score":47.00,
+             "unitName":"株式会社アクメ","policy":"CONSOLIDATED","score":47.00,"belowEveryUnit":true,
              "band":{"code":"CRITICAL","situation":{"ja":"事故がいつ起きても不思議ではない","en":"An incident could happen at any time"},
                      "nextStep":{"ja":"早急に改善","en":"Improve urgently"}},
              "policies":{"CONSOLIDATED":{"score":47.00,"band":{"code":"CRITICAL","situation":{"ja":"事故がいつ起きても不思議ではない","en":"An incident could happen at any time"},"nextStep":{"ja":"早急に改善","en":"Improve urgently"}}},
                          "WEAKEST":{"score":47.00,"band":{"code":"CRITICAL","situation":{"ja":"事故がいつ起きても不思議ではない","en":"An incident could happen at any time"},"nextStep":{"ja":"早急に改善","en":"Improve urgently"}}},
                          "MEAN":{"score":81.67,"band":{"code":"PARTLY_INSUFFICIENT","situation":{"ja":"部分的な対策が不十分","en":"Some measures are insufficient"},"nextStep":{"ja":"100点満点への挑戦","en":"Aim for a full 100 points"}}},
                          "HEADCOUNT_MEAN":{"score":null,"band":null,"reason":"units without a headcount: [3]","unitsWithoutHeadcount":[3]}},
-             "coverage":{"expected":4,"submitted":3,"missing":[{"unitId":6,"code":"osaka-ops","name":"大阪業務部"}]},
+             "coverage":{"expected":4,"submitted":3,"missing":[{"unitId":6,"code":"osaka-ops","name":"大阪業務部","path":"大阪支社 / 大阪業務部"}]},
              "parts":[{"part":1,"title":{"ja":"基本的対策","en":"Basic measures"},"score":10.00,"max":20}],
              "questions":[{"number":25,"part":3,"text":{"ja":"情報セキュリティ対策(上記1~24等)をルール化し、従業員に明示していますか?",
                            "en":"Have you made information security measures (such as items 1 to 24 above) into rules and made them clear to employees?"},
                            "answer":"UNKNOWN","points":-1.00,"distribution":{"IMPLEMENTED":1,"PARTIAL":1,"NOT_IMPLEMENTED":0,"UNKNOWN":1},
                            "unknownUnits":[{"unitId":3,"code":"tokyo-sales","name":"東京営業部"}]}],
-             "units":[{"unitId":3,"code":"tokyo-sales","name":"東京営業部","headcount":null,"score":95,
+             "units":[{"unitId":3,"code":"tokyo-sales","name":"東京営業部","path":"東京本社 / 東京営業部","headcount":null,"score":95,
                        "band":{"code":"PARTLY_INSUFFICIENT","situation":{"ja":"部分的な対策が不十分","en":"Some measures are insufficient"},"nextStep":{"ja":"100点満点への挑戦","en":"Aim for a full 100 points"}},"revision":1,
-                       "submittedAt":"2026-05-10T01:23:45Z","revisedAt":"2026-05-10T01:23:45Z"}],
+                       "respondent":"営業部長 山田太郎","submittedAt":"2026-05-10T01:23:45Z","revisedAt":"2026-05-10T01:23:45Z"}],
              "children":[{"unitId":2,"code":"tokyo","name":"東京本社","score":47.00,"band":null,
-                          "coverage":{"expected":2,"submitted":2,"missing":[]}}],
-             "unknowns":[{"question":25,"unitId":3,"code":"tokyo-sales","name":"東京営業部"}],
-             "lowestQuestions":[],"catalogId":"ipa-5min-self-diagnosis","catalogVersion":"tmg-handbook-2024",
+                          "coverage":{"expected":2,"submitted":2,"missing":[]},"unknownAnswers":1}],
+             "unknowns":[{"question":25,"unitId":3,"code":"tokyo-sales","name":"東京営業部","path":"東京本社 / 東京営業部"}],
+             "lowestQuestions":[],"toImprove":[],"toFindOut":[{"question":25,"units":1}],"previousRound":null,
+             "actionItems":[],"previousActionItems":[],"approvals":[],"catalogId":"ipa-5min-self-diagnosis","catalogVersion":"tmg-handbook-2024",
              "generatedAt":"2026-05-11T00:00:00Z"}""";
 
     static final String CSV_EXAMPLE = """
@@ -75,12 +78,17 @@ public class ReportResource {
     private final ReportHtml html;
     private final ReportCache json;
     private final BuildTurns builds;
+    private final Audiences audiences;
+    private final Access access;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Audiences audiences,
+                   Access access) {
         this.service = service;
+        this.access = access;
         this.html = html;
         this.json = json;
         this.builds = builds;
+        this.audiences = audiences;
     }
 
     /** A report written as a file, with the name it is offered under. */
@@ -180,20 +188,20 @@ public class ReportResource {
 
     /** A report written as a file in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it. */
     private Response file(ReportFormat chosen, long roundId, ReportQuery query, Request request) {
-        Language language = QueryParams.language(query.lang, query.acceptLanguage);
-        Export export = builds.run(() -> {
-            ReportService.ReportDocument document = service.document(roundId, query.unitId, query.policy);
+        Audience audience = audiences.of(QueryParams.language(query.lang, query.acceptLanguage));
+        Export export = builds.run(access.caller().identity(), () -> {
+            ReportDocument document = service.document(roundId, query.unitId, query.policy);
             FileBody body = switch (chosen) {
-                case CSV -> ReportCsv.write(document, language);
-                case XLSX -> ReportXlsx.write(document, language);
-                case HTML -> html.write(document, language);
+                case CSV -> ReportCsv.write(document, audience);
+                case XLSX -> ReportXlsx.write(document, audience);
+                case HTML -> html.write(document, audience);
                 case JSON -> throw new IllegalStateException("JSON is not a file");
             };
             return new Export(body, fileName(document));
         });
         Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+                .header(HttpHeaders.CONTENT_LANGUAGE, audience.tag());
         if (chosen != ReportFormat.HTML) {
             response.header("Content-Disposition", Downloads.attachment(export.fileName() + "." + chosen.extension(),
                     "shukei-report-" + roundId + "." + chosen.extension()));
@@ -201,9 +209,15 @@ public class ReportResource {
         return export.body().into(response, "HEAD".equals(request.getMethod())).build();
     }
 
-    /** Names the organisation and the round, and the node when it is not the organisation itself. */
-    private static String fileName(ReportService.ReportDocument document) {
+    /**
+     * Names the organisation and the round, and the node when it is not the organisation itself; for a caller
+     * who may not see the organisation, the node and the round.
+     */
+    private static String fileName(ReportDocument document) {
         ReportResponse r = document.report();
+        if (document.organisationName() == null) {
+            return r.unitName() + "_" + r.roundTitle();
+        }
         String name = document.organisationName() + "_" + r.roundTitle();
         return r.unitName().equals(document.organisationName()) ? name : name + "_" + r.unitName();
     }

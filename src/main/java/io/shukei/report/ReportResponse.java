@@ -1,6 +1,7 @@
 package io.shukei.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
+import io.shukei.plan.ActionItemStatus;
 import io.shukei.round.RoundResponse;
 import io.shukei.round.RoundStatus;
 import io.shukei.tally.Answer;
@@ -17,7 +19,11 @@ import io.shukei.unit.UnitNamed;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The tally of a round at one node of its tree. Field names are a contract other tools rely on. */
+/**
+ * The tally of a round at one node of its tree. Field names are a contract other tools rely on. A unit's
+ * {@code path} names the units between the node and it, the node left out ("東京本社 / 総務部"), as the round's
+ * picture of the organisation names them.
+ */
 @Schema(name = "Report")
 public record ReportResponse(
         long roundId,
@@ -31,17 +37,30 @@ public record ReportResponse(
                 examples = "47.00", nullable = true) BigDecimal score,
         @Schema(description = "Decided on the unrounded score; null when no sheet yet", nullable = true) BandView band,
         @Schema(description = "The score under every policy, for comparison") Map<Policy, PolicyScore> policies,
+        @Schema(description = "Whether the score is lower than every unit's own score (units ≥ 2), which the policy "
+                + "explains: a question counts as implemented only where every unit implements it") boolean belowEveryUnit,
         Coverage coverage,
         List<PartResult> parts,
         List<QuestionResult> questions,
         List<UnitResult> units,
-        List<ChildResult> children,
+        @Schema(description = "One entry per direct child of the node that has participants (the sites)") List<ChildResult> children,
         @Schema(description = "Every わからない answer, which IPA asks to be reviewed") List<UnknownAnswer> unknowns,
-        @Schema(description = "The five questions with the fewest points") List<QuestionResult> lowestQuestions,
+        @Schema(description = "The five questions with the fewest points, わからない included (toImprove and toFindOut "
+                + "split them by what to do)") List<QuestionResult> lowestQuestions,
+        @Schema(description = "Up to five questions to improve first: the lowest by the mean points of the answers other "
+                + "than わからない, never a question every such answer implements") List<Improvement> toImprove,
+        @Schema(description = "The questions with わからない answers, to find out and answer again (the units are in unknowns)")
+        List<FindOut> toFindOut,
+        @Schema(description = "The previous closed round in which units under the node took part, tallied at the node "
+                + "under the same policy; null when there is none", nullable = true) YearOnYear previousRound,
+        @Schema(description = "The round's action plan under the node, by question") List<PlanItem> actionItems,
+        @Schema(description = "The previous round's action plan under the node with its status, beside the points then "
+                + "and now") List<PlanItem> previousActionItems,
+        @Schema(description = "Sign-offs of this report at the node, oldest first") List<Approval> approvals,
         String catalogId,
         String catalogVersion,
         @Schema(description = "When the figures were taken: now for an open round, the close for a closed one "
-                + "(whose report never changes afterwards)") OffsetDateTime generatedAt) {
+                + "(whose figures never change afterwards)") OffsetDateTime generatedAt) {
 
     @Schema(name = "PolicyScore", requiredProperties = {"score", "band"})
     public record PolicyScore(@Schema(nullable = true) BigDecimal score, @Schema(nullable = true) BandView band,
@@ -66,7 +85,7 @@ public record ReportResponse(
     }
 
     @Schema(name = "CoverageMissingUnit")
-    public record MissingUnit(long unitId, String code, String name) implements UnitNamed {
+    public record MissingUnit(long unitId, String code, String name, String path) implements UnitNamed {
     }
 
     public record PartResult(int part, Catalog.Text title,
@@ -86,17 +105,73 @@ public record ReportResponse(
     public record UnitRef(long unitId, String code, String name) implements UnitNamed {
     }
 
-    public record UnitResult(long unitId, String code, String name, @Schema(nullable = true) Integer headcount, int score,
-                             BandView band,
-                             int revision, OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
+    public record UnitResult(long unitId, String code, String name, String path, @Schema(nullable = true) Integer headcount,
+                             int score, BandView band,
+                             int revision, @Schema(description = "Who answered, as the sheet names them") String respondent,
+                             OffsetDateTime submittedAt, OffsetDateTime revisedAt) {
     }
 
     public record ChildResult(long unitId, String code, String name,
                               @Schema(description = "null when no sheet under it yet, or when the policy needs a headcount "
                                       + "that a unit under it lacks", nullable = true) BigDecimal score,
-                              @Schema(nullable = true) BandView band, Coverage coverage) {
+                              @Schema(nullable = true) BandView band, Coverage coverage,
+                              @Schema(description = "わからない answers under the child") int unknownAnswers) {
     }
 
-    public record UnknownAnswer(int question, long unitId, String code, String name) {
+    public record UnknownAnswer(int question, long unitId, String code, String name, String path) {
+    }
+
+    /** A question to improve, with the units whose answers hold it down. */
+    public record Improvement(int number, int part, Catalog.Text text,
+                              @Schema(description = "The node's answer under CONSOLIDATED and WEAKEST; null under the means", nullable = true)
+                              Answer answer, BigDecimal points,
+                              @Schema(description = "Mean points of the answers other than わからない") BigDecimal knownMean,
+                              @Schema(description = "Units that answered 実施していない or 一部実施している") int unitsBelow,
+                              @Schema(description = "The first ten of them, 実施していない first, in tree order")
+                              List<UnitAnswer> holdingDown) {
+    }
+
+    public record UnitAnswer(long unitId, String code, String name, String path, Answer answer) {
+    }
+
+    public record FindOut(int question, @Schema(description = "Units that answered わからない") int units) {
+    }
+
+    /** The previous closed round at the node, as its trend entry gives it, with the changes to this round. */
+    public record YearOnYear(long roundId, String title, OffsetDateTime closedAt, @Schema(nullable = true) BigDecimal score,
+                             @Schema(nullable = true) BandView band,
+                             @Schema(description = "This round's score minus the previous one's", nullable = true) BigDecimal change,
+                             long expected, long submitted,
+                             @Schema(description = "Whether the two rounds' coverage (expected and submitted) differs, "
+                                     + "so that the change partly reflects who answered") boolean coverageDiffers,
+                             List<PartChange> parts, List<QuestionChange> questions, List<ChildChange> children) {
+    }
+
+    public record PartChange(int part, @Schema(nullable = true) BigDecimal previous, @Schema(nullable = true) BigDecimal change) {
+    }
+
+    public record QuestionChange(int number, @Schema(nullable = true) Answer previousAnswer,
+                                 @Schema(nullable = true) BigDecimal previous, @Schema(nullable = true) BigDecimal change) {
+    }
+
+    public record ChildChange(long unitId, String code, String name, @Schema(nullable = true) BigDecimal previous,
+                              @Schema(nullable = true) BigDecimal change,
+                              long expected, long submitted) {
+    }
+
+    /** An action item as the report shows it, with the question's points at its unit. */
+    public record PlanItem(long id, long unitId, String code, String name, String path, int question, String action,
+                           @Schema(nullable = true) String owner, @Schema(nullable = true) LocalDate dueOn, ActionItemStatus status,
+                           @Schema(description = "The question's points at the unit in the previous round (previous "
+                                   + "round's items only)", nullable = true) BigDecimal pointsBefore,
+                           @Schema(description = "The question's points at the unit in this round; null when it has no "
+                                   + "sheet under it", nullable = true) BigDecimal pointsNow) {
+    }
+
+    /** A sign-off of the report at the node. */
+    public record Approval(long id, String name, String title, @Schema(nullable = true) String comment,
+                           @Schema(nullable = true) BigDecimal score, OffsetDateTime approvedAt,
+                           @Schema(description = "false once the figures changed after the approval (the round reopened): "
+                                   + "the approval is superseded") boolean current) {
     }
 }

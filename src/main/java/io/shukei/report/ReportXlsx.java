@@ -26,13 +26,18 @@ import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import io.shukei.catalog.Labels;
 import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
 import io.shukei.language.Language;
+import io.shukei.people.Audience;
 import io.shukei.tally.Answer;
 import io.shukei.tally.Part;
 
-/** The report as a workbook: summary, a questions × units matrix coloured by answer, and the raw answers. */
+/**
+ * The report as a workbook: summary, a questions × units matrix coloured by answer, the raw answers, then a sheet
+ * per table of ReportTables#tables (units, sites, the previous round, the action plan).
+ */
 final class ReportXlsx {
 
     static final String SUMMARY_JA = "概要";
@@ -55,7 +60,8 @@ final class ReportXlsx {
     /** Rows a sheet keeps in memory while it is written; earlier ones go to a compressed temporary file. */
     private static final int ROWS_IN_MEMORY = 100;
 
-    static FileBody write(ReportService.ReportDocument document, Language l) {
+    static FileBody write(ReportDocument document, Audience audience) {
+        Language l = audience.language();
         // Streamed: the answers sheet has a row per unit and question (250,000 for 10,000 units), which an
         // in-memory workbook held as objects, hundreds of MB of them.
         SXSSFWorkbook workbook = new StableWorkbook(ROWS_IN_MEMORY, document.report().generatedAt().toInstant());
@@ -68,7 +74,7 @@ final class ReportXlsx {
 
             Sheet summary = workbook.createSheet(l.pick(SUMMARY_JA, SUMMARY_EN));
             int r = 0;
-            for (ReportTables.Line line : ReportTables.summary(document, l)) {
+            for (ReportTables.Line line : ReportTables.summary(document, audience)) {
                 Row row = summary.createRow(r++);
                 set(row.createCell(0), line.label()).setCellStyle(bold);
                 set(row.createCell(1), line.value());
@@ -86,6 +92,16 @@ final class ReportXlsx {
                 write(answers.createRow(r++), values);
             }
             answers.createFreezePane(0, 1);
+
+            for (ReportTables.Table table : ReportTables.tables(document.report(), audience)) {
+                Sheet sheet = workbook.createSheet(table.name());
+                write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
+                r = 1;
+                for (List<Object> values : table.rows()) {
+                    write(sheet.createRow(r++), values);
+                }
+                sheet.createFreezePane(0, 1);
+            }
 
             return FileBody.spool(workbook::write);
         } catch (IOException e) {
@@ -125,25 +141,25 @@ final class ReportXlsx {
     }
 
     /** Rows are the 25 questions, columns the units then the organisation's points under the policy. */
-    private static void matrix(Sheet sheet, ReportService.ReportDocument document, Language l, CellStyle bold) {
-        List<ReportRepository.SheetRow> units = document.sheets();
+    private static void matrix(Sheet sheet, ReportDocument document, Language l, CellStyle bold) {
+        List<ReportDocument.SheetLine> units = document.sheets();
         Row header = sheet.createRow(0);
         set(header.createCell(0), l.pick("設問", "Question")).setCellStyle(bold);
         set(header.createCell(1), l.pick("パート", "Part")).setCellStyle(bold);
         set(header.createCell(2), l.pick("設問文", "Text")).setCellStyle(bold);
         for (int u = 0; u < units.size(); u++) {
-            set(header.createCell(3 + u), Downloads.text(units.get(u).name())).setCellStyle(bold);
+            set(header.createCell(3 + u), Downloads.text(units.get(u).path())).setCellStyle(bold);
         }
         int total = 3 + units.size();
-        set(header.createCell(total), l.pick("組織", "Organisation") + " (" + document.report().policy().name() + ")")
-                .setCellStyle(bold);
+        set(header.createCell(total), l.pick("組織", "Organisation") + " (" + ReportTables.pick(l,
+                Labels.policy(document.report().policy())) + ")").setCellStyle(bold);
         for (ReportResponse.QuestionResult q : document.report().questions()) {
             Row row = sheet.createRow(q.number());
             set(row.createCell(0), q.number());
             set(row.createCell(1), q.part());
             set(row.createCell(2), ReportTables.pick(l, q.text()));
             for (int u = 0; u < units.size(); u++) {
-                set(row.createCell(3 + u), Answer.ofLetter(units.get(u).answers().charAt(q.number() - 1)).points());
+                set(row.createCell(3 + u), Answer.ofLetter(units.get(u).sheet().answers().charAt(q.number() - 1)).points());
             }
             set(row.createCell(total), q.points());
         }

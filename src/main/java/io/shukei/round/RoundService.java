@@ -64,37 +64,42 @@ public class RoundService {
         return round;
     }
 
+    /**
+     * A round the service itself needs, whoever asks (the previous round of a report, the round a write names
+     * before its scope is checked): 404 only when missing.
+     */
+    public Round load(long id) {
+        Round round = rounds.findById(id);
+        if (round == null) {
+            throw ProblemException.notFound("Round", id);
+        }
+        return round;
+    }
+
     private boolean visible(Round round) {
         return access.canSee(units.load(round.scopeUnitId).path) || rounds.hasParticipantUnder(round.id, access.scopePrefix());
     }
 
     /**
-     * A round the caller wants to change (or change something of), locked until the transaction ends: its scope
-     * unit must lie in the caller's scope (else 403).
+     * A round the caller wants to change: 404 like a missing one when the caller cannot see it, 403 when it
+     * sees the round (through a participant) but the round's scope lies outside its own.
      */
-    public Round requireWritable(long id) {
-        Round round = rounds.findById(id);
-        if (round == null) {
-            throw ProblemException.notFound("Round", id);
-        }
+    private Round requireWritable(long id) {
+        Round round = require(id);
         rounds.refreshLocked(round);
-        access.requireWritable(units.load(round.scopeUnitId).path);
+        if (!access.canSee(units.load(round.scopeUnitId).path)) {
+            throw Access.forbidden("Round " + id + " covers units outside your scope");
+        }
         return round;
     }
 
     /**
      * A round in which the caller wants to change something of the participants in its scope (their invitations),
-     * locked until the transaction ends: 404 when there is none, 403 when none of it lies in the caller's scope.
+     * locked until the transaction ends: 404, like a missing one, when none of it lies in the caller's scope.
      */
     public Round requireForParticipants(long id) {
-        Round round = rounds.findById(id);
-        if (round == null) {
-            throw ProblemException.notFound("Round", id);
-        }
+        Round round = require(id);
         rounds.refreshLocked(round);
-        if (!visible(round)) {
-            throw Access.forbidden("This round has no units in your scope");
-        }
         return round;
     }
 
@@ -128,6 +133,13 @@ public class RoundService {
     public SheetAdmission admitSheet(long roundId, long unitId) {
         RoundRepository.SheetLock round = rounds.lockForSheet(roundId, unitId)
                 .orElseThrow(() -> ProblemException.notFound("Round", roundId));
+        // A visible unit taking part makes the round visible; otherwise the round must be visible on its own
+        // before anything about it (closed, participants) or about the unit is told.
+        boolean visibleParticipant = round.participant() && round.unit() != null && access.canSee(round.unit().path());
+        if (!visibleParticipant && !access.canSee(units.load(round.scopeUnitId()).path)
+                && !rounds.hasParticipantUnder(roundId, access.scopePrefix())) {
+            throw ProblemException.notFound("Round", roundId);
+        }
         UnitSummary unit = units.requireWritable(round.unit(), unitId);
         if (round.status() != RoundStatus.OPEN) {
             throw ProblemException.conflict("/problems/round-closed", "Round closed",
@@ -146,7 +158,7 @@ public class RoundService {
 
     @Transactional
     RoundResponse create(RoundRequests.Create request) {
-        Unit scope = units.requireWritable(request.scopeUnitId());
+        Unit scope = units.require(request.scopeUnitId());
         Round source = request.copyFromRoundId() == null ? null : copySource(request);
         boolean autoEnrol = request.autoEnrol() == null || request.autoEnrol();
         List<Long> participants;
@@ -351,7 +363,7 @@ public class RoundService {
             String at = field + "[" + i + "]";
             if (!seen.add(id)) {
                 errors.add(new Problem.FieldError(at, "unit " + id + " is listed twice"));
-            } else if (unit == null) {
+            } else if (unit == null || !access.canSee(unit.path)) {
                 errors.add(new Problem.FieldError(at, "unit " + id + " does not exist"));
             } else if (!scope.contains(unit)) {
                 errors.add(new Problem.FieldError(at, "unit " + label(unit, Language.EN) + " is outside the round's scope ("

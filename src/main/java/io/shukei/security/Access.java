@@ -7,8 +7,9 @@ import io.shukei.problem.ProblemException;
 
 /**
  * Object-level authorisation: whether the request's caller may see or change something that
- * belongs to a unit. Reads outside the caller's subtree look like a missing object (404), so ids of
- * other organisations cannot be probed; writes the caller's role allows but its scope does not get 403.
+ * belongs to a unit. Anything outside the caller's subtree, read or written, looks exactly like a
+ * missing object (404), so ids of other organisations cannot be probed. 403 is left for what the caller
+ * can see but not change (a round seen through one of its participants, whose scope lies higher).
  */
 @ApplicationScoped
 public class Access {
@@ -49,17 +50,10 @@ public class Access {
         return caller().inScope(unitPath);
     }
 
-    /** 404 unless the caller's scope holds the unit. */
+    /** 404 unless the caller's scope holds the unit, for a read or a write alike. */
     public void requireVisible(String unitPath, String what, Object id) {
         if (!canSee(unitPath)) {
             throw ProblemException.notFound(what, id);
-        }
-    }
-
-    /** 403 unless the caller's scope holds the unit that would change. */
-    public void requireWritable(String unitPath) {
-        if (!canSee(unitPath)) {
-            throw forbidden("This change concerns a unit outside your scope");
         }
     }
 

@@ -4,6 +4,8 @@ import io.shukei.http.TextRules;
 
 import java.time.OffsetDateTime;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,7 +23,7 @@ final class ApiKeyRequests {
             @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.NO_CONTROL)
             @Schema(examples = "営業部長 山田") String name,
             @NotNull Role role,
-            @NotNull @Schema(description = "The unit whose subtree the key may act on", examples = "4") Long unitId,
+            @NotNull @Min(1) @Max(Long.MAX_VALUE) @Schema(description = "The unit whose subtree the key may act on", examples = "4") Long unitId,
             @Schema(description = "When the key stops working; never when omitted") OffsetDateTime expiresAt) {
     }
 }

@@ -74,7 +74,7 @@ class ApiKeyService {
     ApiKeyResponse create(ApiKeyRequests.Create request) {
         long unitId = request.unitId();
         String path = unitPath(unitId);
-        access.requireWritable(path);
+        access.requireVisible(path, "Unit", request.unitId());
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now())) {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
@@ -102,7 +102,7 @@ class ApiKeyService {
             throw ProblemException.notFound("API key", id);
         }
         if (path == null ? !access.caller().global() : !access.canSee(path)) {
-            throw Access.forbidden("This key belongs to a unit outside your scope");
+            throw ProblemException.notFound("API key", id);
         }
         if (key.revokedAt == null) {
             key.revokedAt = now();

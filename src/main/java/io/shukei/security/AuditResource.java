@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.shukei.http.Page;
 import io.shukei.http.PageParams;
-import io.shukei.problem.ProblemException;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,19 +48,11 @@ public class AuditResource {
     public Page<AuditEventResponse> list(@Parameter(description = "Subtree to list; defaults to your scope", example = "1")
                                          @QueryParam("unitId") @Min(1) @Max(Long.MAX_VALUE) Long unitId,
                                          @Parameter(description = "Only events at or after this instant (ISO-8601 with offset)",
-                                                 schema = @Schema(type = SchemaType.STRING, format = "date-time"),
+                                                 schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 64),
                                                  example = "2026-04-01T00:00:00+09:00")
-                                         @QueryParam("since") @Size(max = 64) String since,
+                                         @QueryParam("since") OffsetDateTime since,
                                          @Valid @BeanParam PageParams paging) {
-        OffsetDateTime from = null;
-        if (since != null && !since.isBlank()) {
-            try {
-                from = OffsetDateTime.parse(since);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw ProblemException.invalid("since", "must be an ISO-8601 date-time with offset, e.g. 2026-04-01T00:00:00+09:00");
-            }
-        }
-        return audit.list(unitId, from, paging);
+        return audit.list(unitId, since, paging);
     }
 
     @Schema(name = "AuditPage")

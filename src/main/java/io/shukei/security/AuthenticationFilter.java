@@ -31,13 +31,16 @@ class AuthenticationFilter {
     private final OidcCallers oidc;
     private final WebSessions sessions;
     private final CurrentCaller current;
+    private final ApiRateLimit limit;
     private final Map<Method, Set<Role>> rulesByMethod = new ConcurrentHashMap<>();
 
-    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, WebSessions sessions, CurrentCaller current) {
+    AuthenticationFilter(ApiKeyService keys, OidcCallers oidc, WebSessions sessions, CurrentCaller current,
+                         ApiRateLimit limit) {
         this.keys = keys;
         this.oidc = oidc;
         this.sessions = sessions;
         this.current = current;
+        this.limit = limit;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -48,22 +51,30 @@ class AuthenticationFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         Caller caller;
-        if ((header == null || header.isBlank()) && readOnly(request.getMethod())
-                && request.getCookies().containsKey(WebSessions.COOKIE)) {
-            caller = sessions.resume(request.getCookies().get(WebSessions.COOKIE).getValue(), remote)
-                    .map(WebSessions.Session::caller)
-                    .orElseThrow(() -> unauthenticated("The session has ended: sign in again at /manage"));
-        } else {
-            caller = bearer(header, remote);
-            current.set(caller);
+        try {
+            caller = (header == null || header.isBlank()) && readOnly(request.getMethod())
+                    && request.getCookies().containsKey(WebSessions.COOKIE)
+                    ? session(request.getCookies().get(WebSessions.COOKIE).getValue(), remote)
+                    : caller(header, remote);
+        } catch (ProblemException refused) {
+            // counted against the address, so that guessing credentials runs into the quota too
+            limit.take(request, "address " + remote);
+            throw refused;
         }
+        limit.take(request, caller.actorType() + " " + caller.actorId());
+        current.set(caller);
         Set<Role> allowed = rulesByMethod.computeIfAbsent(resource.getResourceMethod(), AuthenticationFilter::rulesOf);
         if (!allowed.contains(caller.role())) {
             throw Access.forbidden("The " + caller.role() + " role may not call this operation");
         }
     }
 
-    private Caller bearer(String header, String remote) {
+    private Caller session(String cookie, String remote) {
+        return sessions.resume(cookie, remote).map(WebSessions.Session::caller)
+                .orElseThrow(() -> unauthenticated("The session has ended: sign in again at /manage"));
+    }
+
+    private Caller caller(String header, String remote) {
         if (header == null || header.isBlank()) {
             throw unauthenticated("Send Authorization: Bearer <key>");
         }

@@ -20,6 +20,11 @@ public record Caller(String actorType, String actorId, String actorName, Role ro
                 remoteAddress);
     }
 
+    /** Who the caller is, the same for every request it makes (for limits kept per caller). */
+    public String identity() {
+        return actorType + ":" + actorId;
+    }
+
     public boolean global() {
         return scopePath == null;
     }

@@ -20,6 +20,7 @@ import io.shukei.export.Downloads;
 import io.shukei.export.Negotiation;
 import io.shukei.export.TableFormat;
 import io.shukei.http.PageParams;
+import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,8 +51,10 @@ public class RoundSubmissionsResource {
 
     private final SubmissionService service;
     private final BuildTurns builds;
+    private final Access access;
 
-    RoundSubmissionsResource(SubmissionService service, BuildTurns builds) {
+    RoundSubmissionsResource(SubmissionService service, BuildTurns builds, Access access) {
+        this.access = access;
         this.service = service;
         this.builds = builds;
     }
@@ -100,6 +103,6 @@ public class RoundSubmissionsResource {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
                         "submissions-round-" + roundId + ".csv"));
-        return builds.run(() -> SubmissionCsv.write(service.all(roundId))).into(response, "HEAD".equals(request.getMethod())).build();
+        return builds.run(access.caller().identity(), () -> SubmissionCsv.write(service.all(roundId))).into(response, "HEAD".equals(request.getMethod())).build();
     }
 }

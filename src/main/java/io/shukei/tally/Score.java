@@ -24,10 +24,14 @@ public record Score(long numerator, long denominator) implements Comparable<Scor
         return new Score(whole, 1);
     }
 
+    /**
+     * Over the least common denominator: headcount-weighted points share the total headcount as denominator
+     * (up to 10^12 for the largest round the API allows), whose square would not fit in a long.
+     */
     public Score plus(Score other) {
-        return new Score(Math.addExact(Math.multiplyExact(numerator, other.denominator),
-                Math.multiplyExact(other.numerator, denominator)),
-                Math.multiplyExact(denominator, other.denominator));
+        long common = Math.multiplyExact(denominator / gcd(denominator, other.denominator), other.denominator);
+        return new Score(Math.addExact(Math.multiplyExact(numerator, common / denominator),
+                Math.multiplyExact(other.numerator, common / other.denominator)), common);
     }
 
     public Score minus(Score other) {
@@ -67,8 +71,11 @@ public record Score(long numerator, long denominator) implements Comparable<Scor
 
     @Override
     public int compareTo(Score other) {
-        return Long.compare(Math.multiplyExact(numerator, other.denominator),
-                Math.multiplyExact(other.numerator, denominator));
+        // The cross products as 128-bit numbers: high halves signed, low halves unsigned.
+        long a = numerator;
+        long b = other.numerator;
+        int high = Long.compare(Math.multiplyHigh(a, other.denominator), Math.multiplyHigh(b, denominator));
+        return high != 0 ? high : Long.compareUnsigned(a * other.denominator, b * denominator);
     }
 
     private static long gcd(long a, long b) {

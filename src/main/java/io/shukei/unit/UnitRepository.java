@@ -98,14 +98,15 @@ class UnitRepository implements PanacheRepository<Unit> {
 
     /**
      * Whether rounds refer to the unit (a participant, a member of a round's picture, a round's scope) or it has
-     * sheets: such a unit keeps their history and is not deleted. The caller flushes first (units change through
+     * sheets or action items: such a unit keeps their history and is not deleted. The caller flushes first (units change through
      * the session).
      */
     boolean inUse(long id) {
         return jdbc.one("SELECT (SELECT count(*) FROM round_participant WHERE unit_id = ?)"
                 + " + (SELECT count(*) FROM round_unit WHERE unit_id = ?)"
                 + " + (SELECT count(*) FROM round WHERE scope_unit_id = ?)"
-                + " + (SELECT count(*) FROM submission WHERE unit_id = ?)", row -> row.getLong(1) > 0, id, id, id, id)
+                + " + (SELECT count(*) FROM submission WHERE unit_id = ?)"
+                + " + (SELECT count(*) FROM action_item WHERE unit_id = ?)", row -> row.getLong(1) > 0, id, id, id, id, id)
                 .orElseThrow();
     }
 

@@ -26,7 +26,7 @@ final class UnitRequests {
             @Schema(description = "Unique among siblings", examples = "tokyo-sales") String code,
             @NotBlank @Size(max = 200) @Pattern(regexp = NAME_PATTERN, message = "must not contain control characters")
             @Schema(examples = "東京営業部") String name,
-            @Schema(description = "Parent unit; omit to create an organisation") Long parentId,
+            @Min(1) @Max(Long.MAX_VALUE) @Schema(description = "Parent unit; omit to create an organisation") Long parentId,
             @Schema(description = "GROUP or COMPANY at the top; COMPANY or GROUP under a group; SITE or DEPARTMENT under a "
                     + "company or site; DEPARTMENT under a department. Omitted: COMPANY at the top and in a group, "
                     + "DEPARTMENT elsewhere") UnitKind kind,
@@ -44,7 +44,7 @@ final class UnitRequests {
             @Schema(examples = "東京本社営業部") String name,
             @Size(min = 1, max = 64) @Pattern(regexp = CODE_PATTERN, message = "letters, digits, '.', '-' or '_' only")
             String code,
-            @Schema(description = "New parent within the same organisation") Long parentId,
+            @Min(1) @Max(Long.MAX_VALUE) @Schema(description = "New parent within the same organisation") Long parentId,
             @Schema(description = "A company at the top turned into a GROUP makes its direct children member companies")
             UnitKind kind,
             @Min(1) @Max(10_000_000) Integer headcount,

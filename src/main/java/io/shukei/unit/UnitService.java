@@ -43,22 +43,15 @@ public class UnitService {
         return unit;
     }
 
-    /** A unit the caller wants to change: 404 when it does not exist, 403 outside the caller's scope. */
-    public Unit requireWritable(long id) {
-        Unit unit = load(id);
-        access.requireWritable(unit.path);
-        return unit;
-    }
-
     /**
      * A unit the caller writes under (a sheet), as another feature read it with its own statement: 404 when
-     * it was not found ({@code unit} null), 403 outside the caller's scope.
+     * it was not found ({@code unit} null) or lies outside the caller's scope.
      */
     public UnitSummary requireWritable(UnitSummary unit, long id) {
         if (unit == null) {
             throw ProblemException.notFound("Unit", id);
         }
-        access.requireWritable(unit.path());
+        access.requireVisible(unit.path(), "Unit", id);
         return unit;
     }
 
@@ -109,10 +102,9 @@ public class UnitService {
         }
         if (request.parentId() != null) {
             parent = units.findById(request.parentId());
-            if (parent == null) {
+            if (parent == null || !access.canSee(parent.path)) {
                 throw ProblemException.invalid("parentId", "unit " + request.parentId() + " does not exist");
             }
-            access.requireWritable(parent.path);
             if (parent.isArchived()) {
                 throw ProblemException.invalid("parentId", "unit " + label(parent) + " is archived");
             }
@@ -159,7 +151,7 @@ public class UnitService {
 
     @Transactional
     UnitResponse patch(long id, UnitRequests.Patch patch, Set<String> present, String ifMatch) {
-        Unit unit = requireWritable(id);
+        Unit unit = require(id);
         units.refreshLocked(unit);
         ETags.checkIfMatch(ifMatch, unit.revision);
         int before = unit.revision;
@@ -248,7 +240,7 @@ public class UnitService {
 
     @Transactional
     void delete(long id) {
-        Unit unit = requireWritable(id);
+        Unit unit = require(id);
         units.lock(unit);
         if (units.hasChildren(id)) {
             throw ProblemException.conflict("/problems/unit-in-use", "Unit in use",
@@ -270,7 +262,7 @@ public class UnitService {
             throw ProblemException.invalid("parentId", "an organisation cannot be moved, and a unit cannot leave its organisation");
         }
         Unit parent = units.findById(newParentId);
-        if (parent == null) {
+        if (parent == null || !access.canSee(parent.path)) {
             throw ProblemException.invalid("parentId", "unit " + newParentId + " does not exist");
         }
         if (parent.organisationId() != unit.organisationId()) {
@@ -286,7 +278,6 @@ public class UnitService {
             throw ProblemException.invalid("parentId", "a " + kind + " cannot sit under " + parent.kind + " " + label(parent)
                     + "; allowed under it: " + parent.kind.children());
         }
-        access.requireWritable(parent.path);
         String newPrefix = parent.path + unit.id + "/";
         units.flush();
         units.movePaths(unit.path, newPrefix);

@@ -1,15 +1,9 @@
 package io.shukei.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.shukei.config.ShukeiConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 
 /**
  * Sends due deliveries. Each poll claims a batch in a short transaction, sends them in parallel
@@ -33,21 +29,18 @@ class DeliveryWorker {
     private final DeliveryQueue queue;
     private final TargetPolicy targets;
     private final WebhookMetrics metrics;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final WebhookSender sender;
     private final Duration lease;
 
-    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, WebhookMetrics metrics, ShukeiConfig config) {
+    DeliveryWorker(DeliveryQueue queue, TargetPolicy targets, WebhookMetrics metrics, ShukeiConfig config, Vertx vertx) {
         Duration connectTimeout = config.webhooks().connectTimeout();
         Duration timeout = config.webhooks().timeout();
         this.queue = queue;
         this.targets = targets;
         this.metrics = metrics;
-        this.timeout = timeout;
         // Long enough for the whole batch to be sent and recorded before another instance may take it.
         this.lease = connectTimeout.plus(timeout).multipliedBy(2).plusSeconds(30);
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout).build();
+        this.sender = new WebhookSender(vertx, connectTimeout, timeout, new HttpClientOptions());
     }
 
     @Scheduled(identity = "webhook-deliveries", every = "${shukei.webhooks.poll-interval}",
@@ -58,25 +51,19 @@ class DeliveryWorker {
     }
 
     private CompletableFuture<Void> send(DeliveryRepository.Claimed d) {
-        String refusal = targets.refusal(d.url());
-        if (refusal != null) {
-            return CompletableFuture.runAsync(() -> record(d, null, "target refused: URL " + refusal, null));
+        TargetPolicy.Target target;
+        try {
+            target = targets.target(d.url());
+        } catch (TargetPolicy.Refused refused) {
+            return CompletableFuture.runAsync(() -> record(d, null, "target refused: URL " + refused.getMessage(), null));
         }
         long timestamp = Instant.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(d.url())).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Shukei-Webhooks/1")
-                .header("webhook-id", d.eventId())
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", Signature.sign(d.secret(), d.eventId(), timestamp, d.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenAccept(r -> record(d, r.statusCode(), null, excerpt(r.body())))
-                .exceptionally(e -> {
-                    Throwable cause = e.getCause() != null ? e.getCause() : e;
-                    record(d, null, cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
-                    return null;
-                });
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "User-Agent", "Shukei-Webhooks/1",
+                "webhook-id", d.eventId(), "webhook-timestamp", String.valueOf(timestamp),
+                "webhook-signature", Signature.sign(d.secret(), d.eventId(), timestamp, d.payload()));
+        // Recorded on a worker thread: the answer arrives on an event loop, which must not wait for the database.
+        return sender.send(target, headers, d.payload()).toCompletableFuture()
+                .thenAcceptAsync(o -> record(d, o.status(), o.error(), o.excerpt()));
     }
 
     private void record(DeliveryRepository.Claimed d, Integer status, String error, String excerpt) {
@@ -90,15 +77,6 @@ class DeliveryWorker {
             metrics.delivered();
         } else {
             metrics.failed();
-        }
-    }
-
-    /** Only the start of the answer is read and kept: receivers' bodies are not stored. */
-    private static String excerpt(InputStream body) {
-        try (body) {
-            return new String(body.readNBytes(DeliveryQueue.EXCERPT * 4), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return null;
         }
     }
 }

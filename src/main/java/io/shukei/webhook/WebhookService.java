@@ -42,7 +42,7 @@ class WebhookService {
 
     @Transactional
     WebhookResponse create(WebhookRequests.Create request) {
-        Unit unit = units.requireWritable(request.unitId());
+        Unit unit = units.require(request.unitId());
         OffsetDateTime now = now();
         Subscription s = new Subscription();
         s.unitId = unit.id;
@@ -72,7 +72,7 @@ class WebhookService {
 
     @Transactional
     WebhookResponse patch(long id, WebhookRequests.Patch patch) {
-        Subscription s = requireWritable(id);
+        Subscription s = require(id);
         // Locked and re-read, so that a concurrent change is not overwritten with a stale revision.
         subscriptions.refreshLocked(s);
         if (patch.url() != null) {
@@ -95,7 +95,7 @@ class WebhookService {
 
     @Transactional
     void delete(long id) {
-        Subscription s = requireWritable(id);
+        Subscription s = require(id);
         audit.record("webhook.deleted", "webhook", s.id, s.unitId, units.load(s.unitId).path, s.revision, null);
         subscriptions.delete(s);
     }
@@ -110,7 +110,7 @@ class WebhookService {
     /** Makes the delivery due now, whatever its state; a delivered event is sent once more. */
     @Transactional
     DeliveryResponse retry(long id, long deliveryId) {
-        requireWritable(id);
+        require(id);
         Delivery d = deliveries.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d == null || d.subscriptionId != id) {
             throw ProblemException.notFound("Delivery", deliveryId);
@@ -127,16 +127,6 @@ class WebhookService {
             throw ProblemException.notFound("Webhook", id);
         }
         access.requireVisible(units.load(s.unitId).path, "Webhook", id);
-        return s;
-    }
-
-    /** A subscription the caller wants to change: 404 when missing, 403 outside the caller's scope. */
-    private Subscription requireWritable(long id) {
-        Subscription s = subscriptions.findById(id);
-        if (s == null) {
-            throw ProblemException.notFound("Webhook", id);
-        }
-        access.requireWritable(units.load(s.unitId).path);
         return s;
     }
 

@@ -14,6 +14,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -200,7 +204,7 @@ class SecurityActionResourceTest {
     }
 
     @Test
-    void theEvidencePackIsOnePrintablePageWithReportPolicyAndStatus() {
+    void theEvidencePackIsOnePrintablePageWithReportPolicyAndStatus() throws IOException {
         long org = Api.unit("株式会社アクメ", null, null);
         long a = Api.unit("東京営業部", org, null);
         long round = Api.round(org);
@@ -211,6 +215,8 @@ class SecurityActionResourceTest {
 
         String html = given().get(status(org) + "/evidence").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
+        // The sample .ci/run screenshots at A4 width.
+        Files.writeString(Path.of("target/evidence-sample.html"), html, StandardCharsets.UTF_8);
         Document doc = Jsoup.parse(html);
         assertSelfContained(doc);
         assertEquals("SECURITY ACTION 宣言の準備状況の記録", doc.selectFirst("h1").text());

@@ -4,6 +4,7 @@ import static io.shukei.Api.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -82,5 +83,15 @@ class CatalogResourceTest {
         given().queryParam("lang", "de").get("/api/v1/catalog").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("lang"));
+    }
+
+    @Test
+    void eachPartSaysWhatTheSheetSaysAndEachBandGivesItsTotals() {
+        given().get("/api/v1/catalog").then().statusCode(200)
+                .body("parts[0].description.ja", equalTo("No.1~5は企業の規模や形態を問わず、必須の5項目です。いずれも一度行えば良いもの"
+                        + "ではなく、継続的な実施が欠かせないため、運用ルールとして社内に定着させる必要があります。"))
+                .body("parts[1].description.ja", startsWith("No.6~18は従業員として注目すべき項目です。"))
+                .body("parts[2].description.ja", startsWith("No.19~25は組織としての方針を定めた上で"))
+                .body("bands.range.ja", contains("100点", "70点以上100点未満", "50点以上70点未満", "50点未満"));
     }
 }

@@ -9,12 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -29,11 +33,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     public final int port;
     public final Path log;
+    /** Where the service keeps its embedded PostgreSQL (nothing there when it uses another database). */
+    private final Path dataDirectory;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, Path dataDirectory) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDirectory = dataDirectory;
     }
 
     public static ServiceProcess start(Map<String, String> env) throws IOException, InterruptedException {
@@ -66,11 +73,20 @@ public final class ServiceProcess implements AutoCloseable {
                 .directory(workingDirectory.toAbsolutePath().toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SHUKEI_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
+        // the process tests drive load and faults through this one key, not its quota
+        builder.environment().put("SHUKEI_RATE_LIMIT_REQUESTS", "1000000000");
         // PostgreSQL's own messages in the log, for diagnosing a start that fails
         builder.environment().put("QUARKUS_LOG_CATEGORY__IO_ZONKY__LEVEL", "INFO");
         builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-        service.awaitReady(Duration.ofSeconds(60));
+        Path dataDirectory = workingDirectory.toAbsolutePath()
+                .resolve(builder.environment().getOrDefault("SHUKEI_EMBEDDED_DB_DIR", "data")).normalize();
+        ServiceProcess service = new ServiceProcess(builder.start(), port, log, dataDirectory);
+        try {
+            service.awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException notReady) {
+            service.close();
+            throw notReady;
+        }
         return service;
     }
 
@@ -133,15 +149,73 @@ public final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGKILL, as a crash. The embedded postmaster does not die with the JVM (pg_ctl started it in the
+     * background and it was left running when the JVM went): it is given PostgreSQL's immediate shutdown
+     * (SIGQUIT: its backends exit at once, nothing is checkpointed, the next start recovers from the WAL as after
+     * a crash of the machine) and waited for, so that no server outlives the test.
+     */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle postmaster : postmasters(dataDirectory)) {
+            signal("QUIT", postmaster);
+            try {
+                postmaster.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                postmaster.destroyForcibly();
+            }
+        }
     }
 
+    /** Stops the service if it still runs, then checks that no PostgreSQL of its data directory survives it. */
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+        List<ProcessHandle> left = new ArrayList<>();
+        for (ProcessHandle postmaster : postmasters(dataDirectory)) {
+            try {
+                // A service that exited on SIGTERM has asked its server to stop; it may still be finishing.
+                postmaster.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                postmaster.destroyForcibly();
+                left.add(postmaster);
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("PostgreSQL of " + dataDirectory + " outlived the service: " + left);
+        }
+    }
+
+    /**
+     * The PostgreSQL servers running on the data directory: processes of a program named postgres whose
+     * {@code -D} names it (the postmaster keeps its command line; its backends rename themselves and go when it goes).
+     */
+    public static List<ProcessHandle> postmasters(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        return ProcessHandle.allProcesses().filter(p -> p.isAlive() && isPostmasterOf(p.pid(), dir)).toList();
+    }
+
+    private static boolean isPostmasterOf(long pid, Path dir) {
+        List<String> args;
+        try {
+            args = List.of(new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+        int d = args.indexOf("-D");
+        return !args.isEmpty() && Path.of(args.get(0)).getFileName().toString().equals("postgres")
+                && d >= 0 && d + 1 < args.size() && Path.of(args.get(d + 1)).toAbsolutePath().normalize().equals(dir);
+    }
+
+    private static void signal(String name, ProcessHandle process) throws InterruptedException {
+        try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

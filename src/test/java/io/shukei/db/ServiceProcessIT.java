@@ -186,6 +186,25 @@ class ServiceProcessIT {
         }
     }
 
+    /** A service killed with SIGKILL leaves no PostgreSQL behind: neither its postmaster nor any backend. */
+    @Test
+    void aKilledServiceLeavesNoPostgresRunning() throws Exception {
+        Path dataDir = Files.createTempDirectory("shukei-orphan").resolve("data");
+        List<ProcessHandle> servers;
+        List<ProcessHandle> backends;
+        try (ServiceProcess service = ServiceProcess.start(Map.of("SHUKEI_EMBEDDED_DB_DIR", dataDir.toString()))) {
+            servers = ServiceProcess.postmasters(dataDir);
+            assertEquals(1, servers.size(), "the embedded server runs on " + dataDir);
+            backends = servers.get(0).descendants().toList();
+            assertFalse(backends.isEmpty(), "the server has its background processes");
+            service.kill();
+            assertEquals(List.of(), ServiceProcess.postmasters(dataDir));
+        }
+        List<ProcessHandle> alive = new ArrayList<>(servers);
+        alive.addAll(backends);
+        assertEquals(List.of(), alive.stream().filter(ProcessHandle::isAlive).toList());
+    }
+
     @Test
     void killMinusNineUnderLoadLosesNoAcknowledgedWrite() throws Exception {
         Path dataDir = Files.createTempDirectory("shukei-crash").resolve("data");

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shukei.Api;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
 
 /** Request bodies are read before the resource runs over HTTP/1.1, and left to stream over HTTP/2. */
 @QuarkusTest
@@ -26,6 +35,9 @@ class BodyLimitTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    Vertx vertx;
 
     private HttpResponse<String> send(HttpClient.Version version, String method, String path, String body) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(version).build();
@@ -68,5 +80,43 @@ class BodyLimitTest {
                     version.toString());
             assertEquals("/problems/payload-too-large", JSON.readTree(oversize.body()).path("type").asText(), version.toString());
         }
+    }
+
+    /** Status, Content-Type and body of a POST sent over cleartext HTTP/2 with prior knowledge (no upgrade). */
+    private record Answer(int status, String type, String body) {
+    }
+
+    private Answer http2(String path, Buffer body, boolean declareLength) throws Exception {
+        var client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
+        try {
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(base.getHost())
+                    .setPort(base.getPort()).setURI(path)
+                    .putHeader("Authorization", "Bearer " + Api.ADMIN_KEY).putHeader("Content-Type", "application/json");
+            return client.request(options).compose(request -> {
+                if (declareLength) {
+                    request.putHeader("Content-Length", String.valueOf(body.length()));
+                }
+                return request.send(body);
+            }).compose((HttpClientResponse response) -> response.body().map(b -> new Answer(response.statusCode(),
+                    response.getHeader("Content-Type"), b.toString()))).toCompletionStage().toCompletableFuture()
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void anOversizeBodyOverHttp2WithPriorKnowledgeIsAProblem() throws Exception {
+        Buffer oversize = Buffer.buffer("{\"code\":\"x\",\"name\":\"" + "x".repeat(1_100_000) + "\"}");
+        for (boolean declared : new boolean[] {true, false}) {
+            Answer answer = http2("/api/v1/units", oversize, declared);
+            assertEquals(413, answer.status(), "length declared: " + declared);
+            assertTrue(answer.type().startsWith("application/problem+json"), "length declared: " + declared);
+            assertEquals("/problems/payload-too-large", JSON.readTree(answer.body()).path("type").asText());
+        }
+        String code = Api.unique("h2");
+        Answer created = http2("/api/v1/units", Buffer.buffer("{\"code\":\"" + code + "\",\"name\":\"Org\"}"), true);
+        assertEquals(201, created.status(), created.body());
     }
 }

@@ -12,41 +12,48 @@ import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-    private final RateLimiter limiter = new RateLimiter(3, Duration.ofSeconds(60), 100, clock::get);
-
-    private void advance(Duration d) {
-        clock.addAndGet(d.toNanos());
-    }
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final RateLimiter limiter = new RateLimiter(3, Duration.ofSeconds(3), 100, nanos::get);
 
     @Test
-    void aKeyGetsItsPermitsThenWaitsForTheNextOneToRefill() {
-        for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.acquire("10.0.0.1").allowed());
-        }
-        RateLimiter.Decision refused = limiter.acquire("10.0.0.1");
+    void aKeyGetsItsPermitsThenWaitsForTheNextRefill() {
+        assertEquals(2, limiter.acquire("a").remaining());
+        assertEquals(1, limiter.acquire("a").remaining());
+        RateLimiter.Decision last = limiter.acquire("a");
+        assertTrue(last.allowed());
+        assertEquals(0, last.remaining());
+        assertEquals(3, last.untilFullSeconds());
+
+        nanos.addAndGet(400_000_000L);
+        RateLimiter.Decision refused = limiter.acquire("a");
         assertFalse(refused.allowed());
-        assertEquals(Duration.ofSeconds(20), refused.retryAfter());
-        assertEquals(20, refused.retryAfterSeconds());
-        assertTrue(limiter.acquire("10.0.0.2").allowed(), "other keys are not affected");
+        assertEquals(Duration.ofMillis(600), refused.retryAfter());
+        assertEquals(1, refused.retryAfterSeconds());
 
-        advance(Duration.ofSeconds(19));
-        assertFalse(limiter.acquire("10.0.0.1").allowed());
-        advance(Duration.ofSeconds(1));
-        assertTrue(limiter.acquire("10.0.0.1").allowed());
-        assertFalse(limiter.acquire("10.0.0.1").allowed());
+        nanos.addAndGet(600_000_000L);
+        assertTrue(limiter.acquire("a").allowed());
+        assertFalse(limiter.acquire("a").allowed());
     }
 
     @Test
-    void aQuietKeyRefillsToItsLimitAndNoFurther() {
+    void keysAreLimitedEachOnTheirOwn() {
         for (int i = 0; i < 3; i++) {
-            limiter.acquire("k");
+            assertTrue(limiter.acquire("a").allowed());
         }
-        advance(Duration.ofHours(1));
+        assertFalse(limiter.acquire("a").allowed());
+        assertTrue(limiter.acquire("b").allowed());
+    }
+
+    @Test
+    void anIdleKeyIsFullAgainAfterTheWindow() {
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.acquire("k").allowed());
+            limiter.acquire("a");
         }
-        assertFalse(limiter.acquire("k").allowed());
+        nanos.addAndGet(Duration.ofSeconds(10).toNanos());
+        RateLimiter.Decision decision = limiter.acquire("a");
+        assertTrue(decision.allowed());
+        assertEquals(2, decision.remaining());
+        assertEquals(1, decision.untilFullSeconds());
     }
 
     @Test

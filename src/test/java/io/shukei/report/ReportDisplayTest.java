@@ -6,9 +6,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,8 +41,11 @@ class ReportDisplayTest {
                 .body("score", equalTo(69.99f))
                 .body("band.code", equalTo("INSUFFICIENT"))
                 .body("policies.HEADCOUNT_MEAN.score", equalTo(69.99f));
-        given().get("/api/v1/rounds/" + round + "/report?format=html").then()
-                .body(containsString("69.99<small>")).body(not(containsString("70.00")));
+        // The unit 大所帯 scores 70.00 in the table of sites; the organisation's score never does.
+        Document html = Jsoup.parse(given().get("/api/v1/rounds/" + round + "/report?format=html").then().statusCode(200)
+                .extract().asString());
+        assertEquals("69.99 / 100", html.getElementById("score").text());
+        assertFalse(html.getElementById("policies").text().contains("70.00"));
         json().get("/api/v1/units/" + org + "/trend").then().body("rounds[0].score", equalTo(69.99f));
         json().get("/api/v1/catalog").then().statusCode(200)
                 .body("displayRule.ja", containsString("69.99点と表示"))

@@ -36,6 +36,7 @@ class OidcTest {
             config.putAll(Map.of("shukei.oidc.enabled", "true",
                     "quarkus.oidc.auth-server-url", "${keycloak.url}/realms/quarkus/",
                     "quarkus.oidc.client-id", "shukei",
+                    "shukei.oidc.audience", "https://service.example.com",
                     "quarkus.oidc.token.issuer", "https://server.example.com"));
             return config;
         }
@@ -50,8 +51,15 @@ class OidcTest {
     DataSource dataSource;
 
     private static String token(Object role, Object unit) {
-        var claims = Jwt.preferredUserName("yamada").subject("yamada-sub").issuer("https://server.example.com")
-                .audience("https://service.example.com");
+        return token(role, unit, "https://service.example.com");
+    }
+
+    /** A signed token of the provider; without an audience when {@code audience} is null. */
+    private static String token(Object role, Object unit, String audience) {
+        var claims = Jwt.preferredUserName("yamada").subject("yamada-sub").issuer("https://server.example.com");
+        if (audience != null) {
+            claims.audience(audience);
+        }
         if (role != null) {
             claims.claim("shukei_role", role);
         }
@@ -86,7 +94,7 @@ class OidcTest {
         String forged = respondent.substring(0, respondent.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         try (Connection held = dataSource.getConnection()) {
             putSheet(respondent, "I", round, dept).then().statusCode(201).body("score", equalTo(100));
-            putSheet(respondent, "I", round, sibling).then().statusCode(403);
+            putSheet(respondent, "I", round, sibling).then().statusCode(404);
             putSheet(token("VIEWER", org), "P", round, dept).then().statusCode(403);
             putSheet(forged, "P", round, dept).then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
         }
@@ -108,5 +116,15 @@ class OidcTest {
         String good = token("VIEWER", org);
         String forged = good.substring(0, good.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         Api.as(forged).get("/api/v1/catalog").then().statusCode(401).body("type", equalTo("/problems/unauthenticated"));
+    }
+
+    @Test
+    void tokensIssuedForAnotherClientOrForNoneAreRefused() {
+        long org = Api.unit("Org", null, null);
+        Api.as(token("VIEWER", org)).get("/api/v1/units/" + org).then().statusCode(200);
+        Api.as(token("VIEWER", org, "https://other-client.example.com")).get("/api/v1/units/" + org).then()
+                .statusCode(401).body("type", equalTo("/problems/unauthenticated"));
+        Api.as(token("VIEWER", org, null)).get("/api/v1/units/" + org).then()
+                .statusCode(401).body("type", equalTo("/problems/unauthenticated"));
     }
 }

@@ -161,4 +161,26 @@ class TallyTest {
             }
         }
     }
+
+    /**
+     * The API allows 100,000 participants of up to 10,000,000 people each: headcount-weighted points then have
+     * denominators near 10^12, and neither adding questions up nor comparing them may overflow (it was a 500).
+     */
+    @Test
+    void headcountMeanOfTheLargestOrganisationTheApiAllowsIsExact() {
+        List<Sheet> sheets = new ArrayList<>();
+        Random random = new Random(26);
+        for (int u = 0; u < 1_000; u++) {
+            StringBuilder letters = new StringBuilder();
+            for (int q = 0; q < Part.QUESTIONS; q++) {
+                letters.append("IPNU".charAt(random.nextInt(4)));
+            }
+            sheets.add(Sheet.of(u, 10_000_000 - u, letters.toString()));
+        }
+        Tally.Result result = Tally.of(sheets, Policy.HEADCOUNT_MEAN);
+        assertTrue(result.score().compareTo(Score.of(-25)) >= 0 && result.score().compareTo(Score.of(100)) <= 0);
+        assertEquals(5, result.lowest(5).size());
+        Score parts = result.parts().stream().map(Tally.PartResult::score).reduce(Score.of(0), Score::plus);
+        assertEquals(0, parts.compareTo(result.score()));
+    }
 }

@@ -135,4 +135,25 @@ class UnitResourceTest {
                 .body("progress.missing.unitId", hasItem((int) kept))
                 .body("progress.missing.unitId", not(hasItem((int) archived)));
     }
+
+    @Test
+    void aUnitThatKeysSubscriptionsOrPoliciesReferToIsKeptWithAConflict() {
+        long org = Api.unit("Org", null, null);
+        long keyed = Api.unit("Keyed", org, null);
+        long key = json().body(Map.of("name", "k", "role", "VIEWER", "unitId", keyed)).post("/api/v1/api-keys")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        json().delete("/api/v1/api-keys/" + key).then().statusCode(204);
+        long subscribed = Api.unit("Subscribed", org, null);
+        json().body(Map.of("url", "http://127.0.0.1:9/hook", "events", java.util.List.of("round.closed"), "unitId", subscribed))
+                .post("/api/v1/webhooks").then().statusCode(201);
+        long company = Api.unit("Company", null, null);
+        json().body(Map.of("companyName", "株式会社", "representativeTitle", "代表取締役", "representativeName", "山田太郎",
+                "enactedOn", "2026-04-01")).put("/api/v1/units/" + company + "/basic-policy").then().statusCode(201);
+        for (long unit : new long[] {keyed, subscribed, company}) {
+            json().delete("/api/v1/units/" + unit).then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo("/problems/unit-in-use"))
+                    .body("detail", containsString("refer"));
+            json().get("/api/v1/units/" + unit).then().statusCode(200);
+        }
+    }
 }

@@ -180,11 +180,14 @@ class WebhookResourceTest {
         try (Receiver receiver = new Receiver()) {
             json().body(Map.of("url", receiver.url(), "paused", true)).patch("/api/v1/webhooks/{id}", hookId)
                     .then().statusCode(200).body("paused", equalTo(true));
+            // Retries go on (every 0.5 s here) until the pause: on a slow machine there may have been more than one.
+            int triedWhileDown = deliveries(hookId).getInt("items[0].attempts");
             json().post("/api/v1/rounds/{id}/close", round).then().statusCode(200);
             awaitEverythingDueIsSent(latestDue(hookId));
             assertEquals(List.of(), receiver.received(), "paused: nothing is sent");
-            // newest first: round.closed never tried, submission.created only by the attempt while the receiver was down
-            assertEquals(List.of(0, 1), deliveries(hookId).getList("items.attempts", Integer.class), "paused: nothing is tried");
+            // newest first: round.closed never tried, submission.created only by the attempts while the receiver was down
+            assertEquals(List.of(0, triedWhileDown), deliveries(hookId).getList("items.attempts", Integer.class),
+                    "paused: nothing is tried");
             json().body(Map.of("paused", false)).patch("/api/v1/webhooks/{id}", hookId).then().statusCode(200);
             receiver.await(Receiver.event("submission.created", Map.of("unitId", dept)));
             receiver.await(Receiver.event("round.closed", Map.of("roundId", round)));
