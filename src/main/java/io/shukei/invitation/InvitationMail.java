@@ -1,7 +1,5 @@
 package io.shukei.invitation;
 
-import java.time.format.DateTimeFormatter;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -10,6 +8,9 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.shukei.language.Language;
+import io.shukei.people.Audience;
+import io.shukei.people.Audiences;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import org.jboss.logging.Logger;
@@ -22,19 +23,20 @@ import org.jboss.logging.Logger;
 class InvitationMail {
 
     private static final Logger LOG = Logger.getLogger(InvitationMail.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ReactiveMailer mailer;
     private final InvitationRepository invitations;
     private final InvitationService service;
     private final Template link;
+    private final Audience japanese;
 
     InvitationMail(ReactiveMailer mailer, InvitationRepository invitations, InvitationService service,
-                   @Location("mail/link.txt") Template link) {
+                   @Location("mail/link.txt") Template link, Audiences audiences) {
         this.mailer = mailer;
         this.invitations = invitations;
         this.service = service;
         this.link = link;
+        this.japanese = audiences.of(Language.JA);
     }
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) LinkIssued issued) {
@@ -43,7 +45,7 @@ class InvitationMail {
         String subject = (issued.reminder() ? "【回答のお願い・再送】" : "【回答のお願い】") + facts.roundTitle() + " / "
                 + (issued.reminder() ? "Reminder: " : "Please answer: ") + facts.roundTitle();
         String text = link.data("reminder", issued.reminder()).data("round", facts.roundTitle()).data("unit", unit)
-                .data("due", facts.dueDate() == null ? null : DATE.format(facts.dueDate()))
+                .data("due", facts.dueDate() == null ? null : japanese.date(facts.dueDate()))
                 .data("dueIso", facts.dueDate()).data("url", issued.url()).render();
         mailer.send(Mail.withText(issued.email(), subject, text))
                 .emitOn(Infrastructure.getDefaultWorkerPool())

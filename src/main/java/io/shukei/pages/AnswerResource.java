@@ -278,7 +278,7 @@ public class AnswerResource {
         data.put("csrf", token);
         data.put("action", "/i/" + secret);
         data.put("roundTitle", round.title());
-        data.put("due", round.dueDate() == null ? null : Page.date(round.dueDate(), language));
+        data.put("due", round.dueDate() == null ? null : page.date(round.dueDate(), language));
         data.put("unitName", unit.map(RoundUnit::name).orElse(""));
         data.put("site", parent);
         data.put("writable", link.state() == LinkState.ANSWER);

@@ -93,7 +93,7 @@ public class ManagerResource {
         List<Map<String, Object>> items = new ArrayList<>();
         for (RoundResponse r : rounds.list(null, null, null, first).items()) {
             items.add(Map.of("id", r.id(), "title", r.title(), "status", Words.get(r.status().name(), language),
-                    "due", r.dueDate() == null ? Words.get("noDueDate", language) : Page.date(r.dueDate(), language),
+                    "due", r.dueDate() == null ? Words.get("noDueDate", language) : page.date(r.dueDate(), language),
                     "submitted", r.progress().submitted(), "expected", r.progress().expected()));
         }
         return Page.html(200, render("rounds.html", language, Map.of("rounds", items))).build();
@@ -228,7 +228,7 @@ public class ManagerResource {
         Map<String, Object> data = new HashMap<>();
         data.put("round", Map.of("id", round.id(), "title", round.title(), "open", round.status() == RoundStatus.OPEN,
                 "status", Words.get(round.status().name(), language),
-                "due", round.dueDate() == null ? Words.get("noDueDate", language) : Page.date(round.dueDate(), language),
+                "due", round.dueDate() == null ? Words.get("noDueDate", language) : page.date(round.dueDate(), language),
                 "submitted", round.progress().submitted(), "expected", round.progress().expected(),
                 "scopeUnitId", round.scopeUnitId()));
         data.put("rows", rows);

@@ -3,8 +3,6 @@ package io.shukei.pages;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,8 +13,8 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.Engine;
-import io.shukei.config.ShukeiConfig;
 import io.shukei.language.Language;
+import io.shukei.people.Audiences;
 import io.vertx.core.http.HttpServerRequest;
 
 /** What every page needs: its template rendered in a language, cookies, local times, the client's address. */
@@ -27,16 +25,12 @@ class Page {
     static final String CSRF_COOKIE = "shukei_csrf";
     static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
 
-    private static final DateTimeFormatter JA_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
-    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-
     private final Engine engine;
-    private final ZoneId zone;
+    private final Audiences audiences;
 
-    Page(Engine engine, ShukeiConfig config) {
+    Page(Engine engine, Audiences audiences) {
         this.engine = engine;
-        this.zone = config.timeZone();
+        this.audiences = audiences;
     }
 
     /** A template of templates/pages in a language, with its data; {@code t} holds the page's words. */
@@ -82,11 +76,12 @@ class Page {
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
+    /** A moment in the service's time zone to the minute, in the page's language. */
     String dateTime(OffsetDateTime time, Language language) {
-        return time == null ? null : (language == Language.JA ? JA_DATE_TIME : EN_DATE_TIME).format(time.atZoneSameInstant(zone));
+        return audiences.of(language).time(time);
     }
 
-    static String date(LocalDate date, Language language) {
-        return date == null ? null : language == Language.JA ? JA_DATE.format(date) : date.toString();
+    String date(LocalDate date, Language language) {
+        return audiences.of(language).date(date);
     }
 }
