@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/rounds/{roundId}/invitations")
+@Path("/api/v1/rounds/{roundId}")
 @Tag(name = "Invitations", description = "Personal links with which department heads answer in a browser")
 public class InvitationResource {
 
@@ -44,11 +46,12 @@ public class InvitationResource {
             {"id":31,"roundId":7,"unitId":4,"unitCode":"sales","unitName":"営業部","parentName":"東京本社",
              "email":"eigyo-bucho@example.co.jp","state":"ANSWER",
              "url":"https://shukei.example.co.jp/i/4bV0l7cV2Yx1m8Qp0ZkT3uN9rJ6sWc5dHf2gAe8KqLw",
-             "createdAt":"2026-04-01T09:00:00Z","issuedAt":"2026-04-01T09:00:00Z"}""";
+             "createdAt":"2026-04-01T09:00:00Z","issuedAt":"2026-04-01T09:00:00Z","revokedAt":null,
+             "mailedAt":null,"mailError":null}""";
     private static final String LISTED_EXAMPLE = """
             {"items":[{"id":31,"roundId":7,"unitId":4,"unitCode":"sales","unitName":"営業部","parentName":"東京本社",
-             "email":"eigyo-bucho@example.co.jp","state":"ANSWER","createdAt":"2026-04-01T09:00:00Z",
-             "issuedAt":"2026-04-01T09:00:00Z","mailedAt":"2026-04-01T09:00:02Z"}],
+             "email":"eigyo-bucho@example.co.jp","state":"ANSWER","url":null,"createdAt":"2026-04-01T09:00:00Z",
+             "issuedAt":"2026-04-01T09:00:00Z","revokedAt":null,"mailedAt":"2026-04-01T09:00:02Z","mailError":null}],
              "page":0,"size":50,"totalItems":1,"totalPages":1}""";
     private static final String CSV_EXAMPLE = """
             invitation_id,round_id,unit_id,unit_code,unit_name,parent_name,email,state,url,issued_at,revoked_at,mailed_at
@@ -62,6 +65,7 @@ public class InvitationResource {
     }
 
     @POST
+    @Path("invitations")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Downloads.CSV})
     @Operation(operationId = "createInvitations", summary = "Make personal answer links for a round's participants",
@@ -83,7 +87,7 @@ public class InvitationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @ShowsSecretOnce
-    public Response create(@PathParam("roundId") long roundId, @Valid InvitationRequests.Create body,
+    public Response create(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @Valid InvitationRequests.Create body,
                            @Context HttpHeaders headers, @Context UriInfo uri) {
         TableFormat format = Negotiation.choose(TableFormat.class, null, headers.getAcceptableMediaTypes());
         List<InvitationResponse> made = service.create(roundId, body, uri.getBaseUri().toString());
@@ -94,9 +98,11 @@ public class InvitationResource {
     }
 
     @GET
+    @Path("invitations")
     @Produces({MediaType.APPLICATION_JSON, Downloads.CSV})
     @Operation(operationId = "listInvitations", summary = "A round's invitations in your scope, without their links",
-            description = "Revoked and replaced ones too, newest link of each unit first. JSON is paged; CSV holds them all.")
+            description = "Revoked and replaced ones too, newest link of each unit first. JSON is paged; CSV holds them all. "
+                    + "A client program downloads the CSV with listInvitationsCsv, which answers that one media type.")
     @APIResponse(responseCode = "200", description = "The invitations",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationPage.class),
@@ -105,20 +111,34 @@ public class InvitationResource {
                             examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response list(@PathParam("roundId") long roundId,
-                         @Parameter(description = "json or csv; overrides Accept") @QueryParam("format") String format,
+    public Response list(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "csv"}))
+                         @QueryParam("format") String format,
                          @Valid @BeanParam PageParams paging, @Context HttpHeaders headers) {
         TableFormat chosen = Negotiation.choose(TableFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == TableFormat.JSON) {
             Page<InvitationResponse> page = service.list(roundId, paging);
             return Response.ok(page, MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
+        return listCsv(roundId);
+    }
+
+    @GET
+    @Path("invitations.csv")
+    @Produces(Downloads.CSV)
+    @Operation(operationId = "listInvitationsCsv", summary = "A round's invitations in your scope as one CSV file",
+            description = "The CSV of listInvitations, without links (they are shown once, when made or renewed). "
+                    + "The same file as listInvitations with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "The CSV file, named in Content-Disposition", content = @Content(
+            mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response listCsv(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId) {
         return csv(Response.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT), service.all(roundId),
                 "invitations-round-" + roundId + ".csv");
     }
 
     @POST
-    @Path("{invitationId}/renew")
+    @Path("invitations/{invitationId}/renew")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "renewInvitation", summary = "A new link for an invitation; its old link stops working",
             description = "For a link that was lost or may have been seen by others. Mailed again where the service sends mail.")
@@ -128,16 +148,16 @@ public class InvitationResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @ShowsSecretOnce
-    public Response renew(@PathParam("roundId") long roundId, @PathParam("invitationId") long invitationId) {
+    public Response renew(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("invitationId") @Parameter(example = "31") @Min(1) @Max(Long.MAX_VALUE) long invitationId) {
         return Response.ok(service.renew(roundId, invitationId)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @DELETE
-    @Path("{invitationId}")
+    @Path("invitations/{invitationId}")
     @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation's link at once")
     @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void revoke(@PathParam("roundId") long roundId, @PathParam("invitationId") long invitationId) {
+    public void revoke(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("invitationId") @Parameter(example = "31") @Min(1) @Max(Long.MAX_VALUE) long invitationId) {
         service.revoke(roundId, invitationId);
     }
 

@@ -36,6 +36,7 @@ public final class AccessRules {
             Map.entry("listMemberCompanies", READERS),
             Map.entry("createInvitations", ADMIN),
             Map.entry("listInvitations", READERS),
+            Map.entry("listInvitationsCsv", READERS),
             Map.entry("renewInvitation", ADMIN),
             Map.entry("revokeInvitation", ADMIN),
             Map.entry("putSubmission", ANSWERERS),

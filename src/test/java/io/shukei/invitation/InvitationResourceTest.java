@@ -199,5 +199,9 @@ class InvitationResourceTest {
         String listed = Api.given().accept("text/csv").get("/api/v1/rounds/" + round + "/invitations").then()
                 .statusCode(200).extract().asString();
         assertTrue(listed.contains("e1@example.test") && !listed.contains("/i/"), listed);
+        // The download operation answers the same file to any Accept.
+        Api.given().accept("*/*").get("/api/v1/rounds/" + round + "/invitations.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).header("Content-Disposition", containsString("attachment"))
+                .body(equalTo(listed));
     }
 }

@@ -115,6 +115,7 @@ class AccessMatrixTest {
         calls.put("createInvitations", t -> new Call("POST", "/api/v1/rounds/" + t.round() + "/invitations",
                 Map.of("participants", List.of(Map.of("unitId", t.dept())))));
         calls.put("listInvitations", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/invitations", null));
+        calls.put("listInvitationsCsv", t -> new Call("GET", "/api/v1/rounds/" + t.round() + "/invitations.csv", null));
         calls.put("renewInvitation", t -> new Call("POST", "/api/v1/rounds/" + t.round() + "/invitations/"
                 + invitation(t) + "/renew", null));
         calls.put("revokeInvitation", t -> new Call("DELETE", "/api/v1/rounds/" + t.round() + "/invitations/"
