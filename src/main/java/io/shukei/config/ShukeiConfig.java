@@ -75,6 +75,10 @@ public interface ShukeiConfig {
 
         @WithDefault("1M")
         MemorySize maxBodySize();
+
+        /** Largest file a unit tree import takes (CSV or xlsx); also Quarkus' own body limit. */
+        @WithDefault("32M")
+        MemorySize maxUploadSize();
     }
 
     /** The connection pool (quarkus.datasource.jdbc.*) and the limits of each connection. */

@@ -24,6 +24,8 @@ public final class AccessRules {
             Map.entry("listUnits", READERS),
             Map.entry("updateUnit", ADMIN),
             Map.entry("deleteUnit", ADMIN),
+            Map.entry("exportUnitTree", READERS),
+            Map.entry("importUnitTree", ADMIN),
             Map.entry("createRound", ADMIN),
             Map.entry("getRound", ALL),
             Map.entry("listRounds", ALL),
