@@ -157,24 +157,17 @@ class UnitRepository implements PanacheRepository<Unit> {
 
     /**
      * Ids for new units, taken from the units' sequence in blocks: each value of the sequence stands for the
-     * block of {@value #ID_BLOCK} ids that ends with it, as Hibernate's pooled generator (allocationSize 50)
-     * reads it, so that ids taken here and ids Hibernate hands out never meet.
+     * block of {@value #ID_BLOCK} ids that starts with it, as Hibernate's pooled-lo generator (Quarkus' default,
+     * allocationSize 50) reads it, so that ids taken here and ids Hibernate hands out never meet.
      */
     long[] newIds(int count) {
         long[] ids = new long[count];
         int n = 0;
-        while (n < count) {
-            List<Long> blocks = jdbc.query("SELECT nextval('unit_seq') FROM generate_series(1, ?)", row -> row.getLong(1),
-                    (count - n) / ID_BLOCK + 1);
-            for (long end : blocks) {
-                // Hibernate's first allocation from a new sequence takes the value 1 and the next one and uses
-                // every id up to that one: the first two blocks are left to it.
-                if (end <= 2 * ID_BLOCK) {
-                    continue;
-                }
-                for (long id = end - ID_BLOCK + 1; id <= end && n < count; id++) {
-                    ids[n++] = id;
-                }
+        List<Long> blocks = jdbc.query("SELECT nextval('unit_seq') FROM generate_series(1, ?)", row -> row.getLong(1),
+                (count + ID_BLOCK - 1) / ID_BLOCK);
+        for (long lo : blocks) {
+            for (long id = lo; id < lo + ID_BLOCK && n < count; id++) {
+                ids[n++] = id;
             }
         }
         return ids;
