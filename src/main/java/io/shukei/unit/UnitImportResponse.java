@@ -5,7 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an import of a unit tree changed, or, in a dry run, would change; and every error of the file. */
-@Schema(name = "UnitImport")
+@Schema(name = "UnitImport", requiredProperties = {"dryRun", "rows", "created", "moved", "updated", "archived",
+        "unarchived", "unchanged", "changes", "errorCount", "errors"})
 record UnitImportResponse(
         @Schema(description = "true: nothing was changed") boolean dryRun,
         @Schema(description = "Rows of units in the file (the header and empty rows not counted)", minimum = "0",
@@ -27,22 +28,22 @@ record UnitImportResponse(
     @Schema(name = "UnitImportChangeType")
     enum ChangeType { CREATE, UPDATE, ARCHIVE }
 
-    @Schema(name = "UnitImportChange")
+    @Schema(name = "UnitImportChange", requiredProperties = {"row", "unitId", "code", "type", "fields"})
     record Change(
-            @Schema(description = "The file's row; null for a unit the file no longer lists", minimum = "2",
+            @Schema(nullable = true, description = "The file's row; null for a unit the file no longer lists", minimum = "2",
                     maximum = "1048576", examples = "2") Integer row,
-            @Schema(description = "null for a unit yet to be created in a dry run", examples = "51") Long unitId,
+            @Schema(nullable = true, description = "null for a unit yet to be created in a dry run", examples = "51") Long unitId,
             @Schema(maxLength = 64, examples = "tokyo-sales") String code,
             ChangeType type,
             @Schema(description = "For UPDATE: which of name, parent_code, kind, headcount and archived change", maxItems = 5)
             List<String> fields) {
     }
 
-    @Schema(name = "UnitImportError")
+    @Schema(name = "UnitImportError", requiredProperties = {"row", "column", "message"})
     record RowError(
             @Schema(description = "The file's row (the header is row 1)", minimum = "1", maximum = "1048576", examples = "7")
             int row,
-            @Schema(description = "code, name, parent_code, kind or headcount; null for the row as a whole",
+            @Schema(nullable = true, description = "code, name, parent_code, kind or headcount; null for the row as a whole",
                     maxLength = 16, examples = "kind") String column,
             @Schema(maxLength = 1000, examples = "must be one of GROUP, COMPANY, SITE, DEPARTMENT") String message) {
     }

@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -73,7 +75,7 @@ public class UnitTreeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
-    public Response export(@PathParam("id") long id,
+    public Response export(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id,
                            @Parameter(description = "csv or xlsx; overrides Accept",
                                    schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
                            @Context HttpHeaders headers, @Context Request request) {
@@ -113,7 +115,7 @@ public class UnitTreeResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public UnitImportResponse importTree(@PathParam("id") long id,
+    public UnitImportResponse importTree(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id,
                                          @Parameter(description = "true: change nothing, list what would change")
                                          @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
