@@ -57,9 +57,8 @@ put dry-run first.csv true
 put import first.csv false
 put again first.csv false
 curl -sS -o "$WORK/export.csv" -w "export (csv): HTTP %{http_code}, %{time_total} s, %{size_download} bytes\n" \
-    -H "Authorization: Bearer $KEY" -H 'Accept: text/csv' "$BASE/api/v1/units/$org/tree"
+    -H "Authorization: Bearer $KEY" "$BASE/api/v1/units/$org/tree.csv"
 curl -sS -o "$WORK/export.xlsx" -w "export (xlsx): HTTP %{http_code}, %{time_total} s, %{size_download} bytes\n" \
-    -H "Authorization: Bearer $KEY" -H "Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" \
-    "$BASE/api/v1/units/$org/tree"
+    -H "Authorization: Bearer $KEY" "$BASE/api/v1/units/$org/tree.xlsx"
 put exported export.csv false
 put reorganised second.csv false

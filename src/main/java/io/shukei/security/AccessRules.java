@@ -25,6 +25,8 @@ public final class AccessRules {
             Map.entry("updateUnit", ADMIN),
             Map.entry("deleteUnit", ADMIN),
             Map.entry("exportUnitTree", READERS),
+            Map.entry("exportUnitTreeCsv", READERS),
+            Map.entry("exportUnitTreeXlsx", READERS),
             Map.entry("importUnitTree", ADMIN),
             Map.entry("createRound", ADMIN),
             Map.entry("getRound", ALL),

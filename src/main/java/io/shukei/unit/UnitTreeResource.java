@@ -25,6 +25,7 @@ import io.shukei.export.BuildTurns;
 import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
 import io.shukei.export.Negotiation;
+import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The whole tree under a unit as one CSV or xlsx file: exported, and imported to make the tree what it says. */
-@Path("/api/v1/units/{id}/tree")
+@Path("/api/v1/units/{id}")
 @Tag(name = "Units")
 public class UnitTreeResource {
 
@@ -56,41 +57,82 @@ public class UnitTreeResource {
 
     private final UnitTreeService service;
     private final BuildTurns builds;
+    private final Access access;
 
-    UnitTreeResource(UnitTreeService service, BuildTurns builds) {
+    UnitTreeResource(UnitTreeService service, BuildTurns builds, Access access) {
         this.service = service;
         this.builds = builds;
+        this.access = access;
     }
 
     @GET
+    @Path("tree")
     @Produces({Downloads.CSV, Downloads.XLSX})
     @Operation(operationId = "exportUnitTree", summary = "The tree under a unit as a CSV or xlsx file",
             description = "One row per active unit under the unit (the unit itself not included), parents before their "
                     + "children: code, name, parent_code (empty right under the unit), kind, headcount. CSV is UTF-8 "
-                    + "with a byte-order mark, as Excel reads it. The same file imported back changes nothing.")
-    @APIResponse(responseCode = "200", description = "The file",
+                    + "with a byte-order mark, as Excel reads it. The same file imported back changes nothing. Picked "
+                    + "by Accept or by format (for browsers and links; a client program calls exportUnitTreeCsv or "
+                    + "exportUnitTreeXlsx, which answer one media type each).")
+    @APIResponse(responseCode = "200", description = "The file, named in Content-Disposition",
             content = {@Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
-                    @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                    @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                            examples = @ExampleObject(name = "xlsx", value = "(binary workbook)"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     public Response export(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id,
-                           @Parameter(description = "csv or xlsx; overrides Accept",
-                                   schema = @Schema(enumeration = {"csv", "xlsx"})) @QueryParam("format") String format,
+                           @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"csv", "xlsx"}))
+                           @QueryParam("format") String format,
                            @Context HttpHeaders headers, @Context Request request) {
         UnitFileFormat chosen = Negotiation.choose(UnitFileFormat.class, format, headers.getAcceptableMediaTypes());
+        return file(chosen, id, request);
+    }
+
+    @GET
+    @Path("tree.csv")
+    @Produces(Downloads.CSV)
+    @Operation(operationId = "exportUnitTreeCsv", summary = "The tree under a unit as a CSV file",
+            description = "The file of exportUnitTree as CSV (UTF-8 with BOM). The same file as exportUnitTree with "
+                    + "Accept: text/csv, and the one importUnitTree takes.")
+    @APIResponse(responseCode = "200", description = "The CSV file, named in Content-Disposition", content = @Content(
+            mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response csv(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id,
+                        @Context Request request) {
+        return file(UnitFileFormat.CSV, id, request);
+    }
+
+    @GET
+    @Path("tree.xlsx")
+    @Produces(Downloads.XLSX)
+    @Operation(operationId = "exportUnitTreeXlsx", summary = "The tree under a unit as an Excel workbook",
+            description = "The file of exportUnitTree as an xlsx workbook of one sheet. The same file as exportUnitTree "
+                    + "with Accept: " + Downloads.XLSX + ", and one importUnitTree takes.")
+    @APIResponse(responseCode = "200", description = "The workbook, named in Content-Disposition", content = @Content(
+            mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "xlsx", value = "(binary workbook)")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response xlsx(@PathParam("id") @Parameter(example = "51") @Min(1) @Max(Long.MAX_VALUE) long id,
+                         @Context Request request) {
+        return file(UnitFileFormat.XLSX, id, request);
+    }
+
+    /** The tree written as a file in the caller's build turn (BuildTurns); only the finished file is kept after it. */
+    private Response file(UnitFileFormat chosen, long id, Request request) {
         UnitTreeService.Scope scope = service.exported(id);
         String name = "units-" + scope.code() + "." + chosen.extension();
         Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment(name, name));
         UnitTreeService.FileWriter writer = chosen == UnitFileFormat.CSV ? UnitFile::writeCsv : UnitFile::writeXlsx;
-        return builds.run(() -> FileBody.spool(out -> service.export(scope, writer, out)))
+        return builds.run(access.caller().identity(), () -> FileBody.spool(out -> service.export(scope, writer, out)))
                 .into(response, "HEAD".equals(request.getMethod())).build();
     }
 
     @PUT
+    @Path("tree")
     @Consumes({Downloads.CSV, Downloads.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importUnitTree", summary = "Make the tree under a unit what a CSV or xlsx file says",
@@ -106,7 +148,7 @@ public class UnitTreeResource {
                     + "first sheet. At most 100,000 rows and SHUKEI_HTTP_MAX_UPLOAD_SIZE bytes.")
     @RequestBody(content = {@Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 33_554_432),
             examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
-            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 33_554_432))})
     @APIResponse(responseCode = "200", description = "What changed, or in a dry run what would change, and the errors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitImportResponse.class),
                     examples = @ExampleObject(name = "dry run", value = RESULT_EXAMPLE)))
@@ -121,7 +163,7 @@ public class UnitTreeResource {
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         boolean xlsx = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(Downloads.XLSX);
         service.requireImportable(id); // before the file is read: a unit out of scope is refused at once
-        return builds.run(() -> {
+        return builds.run(access.caller().identity(), () -> {
             List<UnitFile.Line> lines = xlsx ? UnitFile.readXlsx(body) : UnitFile.readCsv(body);
             return service.importTree(id, lines, dryRun);
         });

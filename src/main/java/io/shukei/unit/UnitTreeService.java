@@ -72,7 +72,7 @@ class UnitTreeService {
 
     /** The unit an import goes under: 404 when it does not exist, 403 outside the caller's scope. */
     void requireImportable(long id) {
-        unitService.requireWritable(id);
+        unitService.require(id);
     }
 
     /**
@@ -105,7 +105,7 @@ class UnitTreeService {
      */
     @Transactional
     UnitImportResponse importTree(long scopeId, List<UnitFile.Line> lines, boolean dryRun) {
-        Unit scope = unitService.requireWritable(scopeId);
+        Unit scope = unitService.require(scopeId);
         if (scope.isArchived()) {
             throw ProblemException.conflict("/problems/unit-archived", "Unit archived",
                     "Unit " + UnitService.label(scope) + " is archived; units are imported under an active unit");

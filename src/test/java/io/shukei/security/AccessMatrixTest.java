@@ -93,6 +93,8 @@ class AccessMatrixTest {
         calls.put("updateUnit", t -> new Call("PATCH", "/api/v1/units/" + t.site(), Map.of("name", "改名 " + Api.unique("n"))));
         calls.put("deleteUnit", t -> new Call("DELETE", "/api/v1/units/" + Api.unit("spare", t.site(), null), null));
         calls.put("exportUnitTree", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree", null));
+        calls.put("exportUnitTreeCsv", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree.csv", null));
+        calls.put("exportUnitTreeXlsx", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree.xlsx", null));
         calls.put("importUnitTree", t -> new Call("PUT", "/api/v1/units/" + t.site() + "/tree?dryRun=true",
                 "code,name,parent_code,kind,headcount\n" + Api.unique("m") + ",新部署,,DEPARTMENT,\n"));
         calls.put("createRound", t -> new Call("POST", "/api/v1/rounds", Map.of("title", "追加", "scopeUnitId", t.site())));

@@ -43,7 +43,7 @@ class UnitTreeResourceTest {
     }
 
     private static String export(long unit) {
-        return new String(Api.given().accept("text/csv").get("/api/v1/units/" + unit + "/tree").then().statusCode(200)
+        return new String(Api.given().get("/api/v1/units/" + unit + "/tree.csv").then().statusCode(200)
                 .extract().asByteArray(), StandardCharsets.UTF_8);
     }
 
@@ -172,8 +172,8 @@ class UnitTreeResourceTest {
                 List.of(site, "=本社", "", "SITE", ""), List.of(code("d"), "総務部", site, "", 7.0)));
         put(org, XLSX, workbook, false).statusCode(200).body("created", equalTo(2));
         Api.given().get("/api/v1/units/" + unitId(org, site)).then().body("name", equalTo("=本社"));
-        byte[] exported = Api.given().accept(XLSX).get("/api/v1/units/" + org + "/tree").then().statusCode(200)
-                .header("Content-Disposition", containsString(".xlsx")).extract().asByteArray();
+        byte[] exported = Api.given().get("/api/v1/units/" + org + "/tree.xlsx").then().statusCode(200)
+                .contentType(XLSX).header("Content-Disposition", containsString(".xlsx")).extract().asByteArray();
         try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
             Sheet sheet = read.getSheetAt(0);
             assertEquals(site, sheet.getRow(1).getCell(0).getStringCellValue());
@@ -181,6 +181,12 @@ class UnitTreeResourceTest {
         }
         put(org, XLSX, exported, false).statusCode(200).body("unchanged", equalTo(2)).body("changes", hasSize(0));
         String csv = export(org);
+        // Browsers and links pick the form on the one address, by Accept or by format.
+        Api.given().accept(XLSX).get("/api/v1/units/" + org + "/tree").then().statusCode(200).contentType(XLSX);
+        Api.given().accept("text/csv").get("/api/v1/units/" + org + "/tree?format=xlsx").then().statusCode(200)
+                .contentType(XLSX);
+        assertEquals(csv, new String(Api.given().accept("text/csv").get("/api/v1/units/" + org + "/tree").then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8));
         assertTrue(csv.contains(",'=本社,"), csv);
         csv(org, csv, false).statusCode(200).body("unchanged", equalTo(2));
         assertArrayEquals(csv.getBytes(StandardCharsets.UTF_8), export(org).getBytes(StandardCharsets.UTF_8));
@@ -199,15 +205,16 @@ class UnitTreeResourceTest {
     }
 
     @Test
-    void anAdministratorImportsUnderItsOwnSubtreeOnly() {
+    void anAdministratorImportsUnderItsOwnSubtreeOnlyAndOtherTreesLookMissing() {
         long mine = Api.unit("株式会社自社", null, null);
         long theirs = Api.unit("株式会社他社", null, null);
         String site = code("s");
         String key = json().body(Map.of("name", "tree admin", "role", "ADMIN", "unitId", mine)).post("/api/v1/api-keys")
                 .then().statusCode(201).extract().jsonPath().getString("secret");
         String file = "code,name,parent_code,kind,headcount\n" + site + ",Site,,SITE,\n";
-        Api.as(key).contentType("text/csv").body(file).put("/api/v1/units/" + theirs + "/tree").then().statusCode(403);
-        Api.as(key).accept("text/csv").get("/api/v1/units/" + theirs + "/tree").then().statusCode(404);
+        Api.as(key).contentType("text/csv").body(file).put("/api/v1/units/" + theirs + "/tree").then().statusCode(404);
+        Api.as(key).contentType("text/csv").body(file).put("/api/v1/units/" + Long.MAX_VALUE + "/tree").then().statusCode(404);
+        Api.as(key).get("/api/v1/units/" + theirs + "/tree.csv").then().statusCode(404);
         assertEquals(BOM + "code,name,parent_code,kind,headcount\r\n", export(theirs));
         Api.as(key).contentType("text/csv").body(file).put("/api/v1/units/" + mine + "/tree").then().statusCode(200)
                 .body("created", equalTo(1));
