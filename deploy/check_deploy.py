@@ -81,6 +81,8 @@ def check_kubernetes(objects, where):
              f"{cw}: SHUKEI_EMBEDDED_DB_ENABLED must be \"false\"")
         need(env.get("SHUKEI_HTTP_HOST", {}).get("value") == "0.0.0.0",
              f"{cw}: SHUKEI_HTTP_HOST must be \"0.0.0.0\" (the service's own default is loopback only)")
+        need("-XX:+ExitOnOutOfMemoryError" in str(env.get("JAVA_OPTS", {}).get("value", "")),
+             f"{cw}: JAVA_OPTS must hold -XX:+ExitOnOutOfMemoryError (a restart, not a process with dead threads)")
         for var in ("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"):
             need("secretKeyRef" in env.get(var, {}).get("valueFrom", {}), f"{cw}: {var} must come from a Secret")
             need("value" not in env.get(var, {}), f"{cw}: {var} must not be a literal")
@@ -299,6 +301,7 @@ def check_container(path="deploy/container/Dockerfile"):
     entry = " ".join(r for w, r in ins if w in ("ENTRYPOINT", "CMD"))
     need("quarkus-run.jar" in entry, f"{path}: must run quarkus-run.jar")
     need("-XX:SharedArchiveFile=/deployments/app.jsa" in entry, f"{path}: must start with the class-data archive")
+    need("-XX:+ExitOnOutOfMemoryError" in entry, f"{path}: the start command must exit on OutOfMemoryError")
     need(any(w == "EXPOSE" and "8080" in r for w, r in ins), f"{path}: must EXPOSE 8080")
 
     try:

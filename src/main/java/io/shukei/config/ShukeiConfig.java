@@ -89,6 +89,10 @@ public interface ShukeiConfig {
         @WithDefault("1M")
         MemorySize maxBodySize();
 
+        /** Largest file a unit tree import takes (CSV or xlsx); also Quarkus' own body limit. */
+        @WithDefault("32M")
+        MemorySize maxUploadSize();
+
         /**
          * Whether a reverse proxy in front of the service is trusted: its X-Forwarded-Proto tells TLS (secure
          * cookies) and its X-Forwarded-For the client's address (rate limits, audit). Off, both are ignored.

@@ -1,9 +1,12 @@
 package io.shukei.http;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import io.shukei.config.ShukeiConfig;
 import io.shukei.problem.Problem;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
@@ -13,7 +16,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads request bodies whole on the event loop, within the size limit, before any resource runs, and
@@ -30,10 +32,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class BodyLimit {
 
-    private final long limit;
+    /** Media types of the files the API takes (unit tree imports), which may be larger than a JSON body. */
+    private static final List<String> UPLOADS = List.of("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        this.limit = limit.asLongValue();
+    private final long limit;
+    private final long uploadLimit;
+
+    BodyLimit(ShukeiConfig config) {
+        this.limit = config.http().maxBodySize().asLongValue();
+        this.uploadLimit = config.http().maxUploadSize().asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -69,7 +76,7 @@ class BodyLimit {
         String length = ctx.request().getHeader("Content-Length");
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > limit) {
+                if (Long.parseLong(length.trim()) > limitOf(ctx)) {
                     tooLarge(ctx);
                     return;
                 }
@@ -78,6 +85,22 @@ class BodyLimit {
             }
         }
         ctx.next();
+    }
+
+    /**
+     * The limit of the request's body: a file upload's, or the JSON one. Quarkus' own limit (which counts the bytes
+     * of a body sent without a length) is the upload limit; bodies of every other type are read whole by the JSON
+     * handler within the JSON limit, or refused by the resource layer before they are read (415).
+     */
+    private long limitOf(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null) {
+            String bare = type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (UPLOADS.contains(bare)) {
+                return uploadLimit;
+            }
+        }
+        return limit;
     }
 
     private void tooLarge(RoutingContext ctx) {
@@ -91,7 +114,7 @@ class BodyLimit {
             ctx.response().putHeader("Connection", "close");
         }
         ctx.response().end(new JsonObject().put("type", "/problems/payload-too-large").put("title", "Payload too large")
-                        .put("status", 413).put("detail", "The body is larger than the limit of " + limit + " bytes")
+                        .put("status", 413).put("detail", "The body is larger than the limit of " + limitOf(ctx) + " bytes")
                         .encode());
     }
 }

@@ -37,6 +37,18 @@ public class AuditService {
                 String.valueOf(resourceId), unitId, unitPath, revisionBefore, revisionAfter));
     }
 
+    /** A unit's revisions before and after a change recorded by {@link #recordEach}. */
+    public record UnitRevision(long unitId, String unitPath, Integer revisionBefore, Integer revisionAfter) {
+    }
+
+    /** Records one event per unit changed together (an import), as {@link #record} would for each. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordEach(String action, List<UnitRevision> units) {
+        events.appendEach(OffsetDateTime.now(ZoneOffset.UTC), access.caller(), action, "unit", units.stream()
+                .map(u -> new AuditRepository.UnitEntry(u.unitId(), u.unitPath(), u.revisionBefore(), u.revisionAfter()))
+                .toList());
+    }
+
     /** One page of the events of a unit's subtree (the caller's scope when no unit is named): 404 for a unit not seen. */
     Page<AuditEventResponse> list(Long unitId, OffsetDateTime since, PageParams paging) {
         String unitPath = unitId == null ? access.scopePrefix() : unitPaths.find(unitId)

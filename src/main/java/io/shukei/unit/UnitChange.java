@@ -10,7 +10,10 @@ package io.shukei.unit;
 public record UnitChange(Type type, long unitId, String path, String oldPath) {
 
     public enum Type {
-        /** A new unit (always a leaf). */
+        /**
+         * A new unit (a leaf), or the top of new units created together by an import: the one event stands for
+         * every unit of that new subtree.
+         */
         CREATED,
         /** Name, code, headcount or kind. */
         UPDATED,

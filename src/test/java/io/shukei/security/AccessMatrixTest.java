@@ -99,6 +99,11 @@ class AccessMatrixTest {
         calls.put("listUnits", t -> new Call("GET", "/api/v1/units?parentId=" + t.site(), null));
         calls.put("updateUnit", t -> new Call("PATCH", "/api/v1/units/" + t.site(), Map.of("name", "改名 " + Api.unique("n"))));
         calls.put("deleteUnit", t -> new Call("DELETE", "/api/v1/units/" + Api.unit("spare", t.site(), null), null));
+        calls.put("exportUnitTree", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree", null));
+        calls.put("exportUnitTreeCsv", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree.csv", null));
+        calls.put("exportUnitTreeXlsx", t -> new Call("GET", "/api/v1/units/" + t.site() + "/tree.xlsx", null));
+        calls.put("importUnitTree", t -> new Call("PUT", "/api/v1/units/" + t.site() + "/tree?dryRun=true",
+                "code,name,parent_code,kind,headcount\n" + Api.unique("m") + ",新部署,,DEPARTMENT,\n"));
         calls.put("createRound", t -> new Call("POST", "/api/v1/rounds", Map.of("title", "追加", "scopeUnitId", t.site())));
         calls.put("getRound", t -> new Call("GET", "/api/v1/rounds/" + t.round(), null));
         calls.put("listRounds", t -> new Call("GET", "/api/v1/rounds?participantId=" + t.dept(), null));
@@ -261,7 +266,9 @@ class AccessMatrixTest {
 
     private static Response send(String key, Call call) {
         var request = Api.as(key).accept(ContentType.JSON);
-        if (call.body() != null) {
+        if (call.body() instanceof String file) {
+            request.contentType("text/csv").body(file);
+        } else if (call.body() != null) {
             request.contentType(ContentType.JSON).body(call.body());
         }
         if (call.path().endsWith("/evidence")) {
@@ -269,6 +276,9 @@ class AccessMatrixTest {
         }
         if (call.path().matches(".*\\.(csv|xlsx|html)(\\?.*)?")) {
             request.accept("*/*"); // the operations that answer one file type each
+        }
+        if (call.path().endsWith("/tree")) {
+            request.accept("text/csv");
         }
         return request.request(call.method(), call.path());
     }
