@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +72,8 @@ public final class Receiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** Unique to this receiver: the system reuses ports, and a later test must not see an earlier test's events. */
+    private final String path = "/hook/" + UUID.randomUUID();
     private final ExecutorService handlers = Executors.newFixedThreadPool(4);
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
@@ -82,6 +85,11 @@ public final class Receiver implements AutoCloseable {
         server.setExecutor(handlers);
         server.createContext("/", exchange -> {
             try (exchange) {
+                if (!exchange.getRequestURI().getPath().equals(path)) {
+                    // Sent to an earlier receiver that had this port: not this test's event.
+                    exchange.sendResponseHeaders(410, -1);
+                    return;
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
@@ -103,7 +111,7 @@ public final class Receiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** The next answers, in order; 200 once they are used up. */
