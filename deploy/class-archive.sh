@@ -5,18 +5,19 @@
 # a sheet, its report), stops it cleanly, and the JVM writes the archive as it exits. On JDK 25 and
 # newer that is an AOT cache (-XX:AOTCacheOutput, JEP 514), which also keeps the training run's method
 # profiles; on older JDKs an application class-data archive (-XX:ArchiveClassesAtExit, JDK 13 and
-# newer). Both are started the same way:
+# newer). The build runs it after packaging (pom.xml), the container image while it is built.
 #
 #   bash deploy/class-archive.sh [APP_DIR [ARCHIVE]]
 #       APP_DIR   the packaged application (default target/quarkus-app)
 #       ARCHIVE   the archive to write (default APP_DIR/app.jsa)
-#   then: java -XX:SharedArchiveFile=APP_DIR/app.jsa -jar APP_DIR/quarkus-run.jar
+#   then: java @ARCHIVE_DIR/jvm.options -jar APP_DIR/quarkus-run.jar
 #
-# An archive belongs to the JVM build that wrote it and to the application files it was recorded
-# with: record it again after every build and with the java that will run the service (the container
-# image records its own while it is built). A JVM that cannot use it says so and starts without it.
-# JAVA (default: java on the PATH) and JAVA_OPTS are used for the training run. No curl needed:
-# requests go over bash's /dev/tcp to 127.0.0.1 only. Exits non-zero when no archive was written.
+# Beside the archive it writes jvm.options, the argument file the service starts with: the options of
+# deploy/jvm.options that this JVM knows, and the archive. An archive belongs to the JVM build that wrote
+# it and to the application files it was recorded with: it is recorded again by every build, with the
+# java that runs the build (JAVA, default: java on the PATH). Another JVM warns that it cannot use it and
+# starts without it. JAVA_OPTS are added to the training run's options. No curl needed: requests go over
+# bash's /dev/tcp to 127.0.0.1 only. Exits non-zero when no archive was written.
 set -euo pipefail
 
 APP=${1:-target/quarkus-app}
@@ -25,6 +26,7 @@ APP=${1:-target/quarkus-app}
 # archive serves any working directory.
 APP=$(cd "$APP" && pwd)
 ARCHIVE=${2:-$APP/app.jsa}
+ARCHIVE=$(cd "$(dirname "$ARCHIVE")" && pwd)/$(basename "$ARCHIVE")
 JAVA=${JAVA:-java}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/shukei-cds.XXXXXX")
@@ -37,17 +39,34 @@ cleanup() {
 trap cleanup EXIT
 rm -f "$ARCHIVE"
 
-read -r -a OPTS <<<"${JAVA_OPTS:-}"
+# The service's options, less those this JVM refuses (an older JDK 17 has no native-heap trim).
+OPTIONS=$(dirname "$ARCHIVE")/jvm.options
+SOURCE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jvm.options
+[ -f "$SOURCE" ] || { echo "class-archive: $SOURCE not found" >&2; exit 1; }
+OPTS=()
+while read -r line; do
+    line=${line%%#*}
+    for o in $line; do
+        if "$JAVA" "$o" -version >/dev/null 2>&1; then OPTS+=("$o"); else echo "class-archive: $JAVA does not take $o, left out" >&2; fi
+    done
+done <"$SOURCE"
+read -r -a EXTRA <<<"${JAVA_OPTS:-}"
 if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     # The cache is assembled with the training run's options, and a metaspace cap sized for the
     # service leaves the assembly no room ("Unable to allocate from 'ro' region"); the cap applies
     # again when the service starts with the cache.
     TRAINING=()
-    for o in "${OPTS[@]}"; do [[ $o == -XX:MaxMetaspaceSize=* ]] || TRAINING+=("$o"); done
+    for o in "${OPTS[@]}" ${EXTRA[@]+"${EXTRA[@]}"}; do [[ $o == -XX:MaxMetaspaceSize=* ]] || TRAINING+=("$o"); done
     TRAINING+=("-XX:AOTCacheOutput=$ARCHIVE")
 else
-    TRAINING=("${OPTS[@]}" "-XX:ArchiveClassesAtExit=$ARCHIVE")
+    TRAINING=("${OPTS[@]}" ${EXTRA[@]+"${EXTRA[@]}"} "-XX:ArchiveClassesAtExit=$ARCHIVE")
 fi
+# Without the archive first, so that a failed recording still leaves a file the service starts with.
+write_options() {
+    { echo "# Written by deploy/class-archive.sh for $("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}') from deploy/jvm.options"
+      printf '%s\n' "${OPTS[@]}" "$@"; } >"$OPTIONS"
+}
+write_options
 
 env SHUKEI_EMBEDDED_DB_ENABLED=true SHUKEI_EMBEDDED_DB_DIR="$WORK/db" QUARKUS_DATASOURCE_JDBC_URL= \
     SHUKEI_BOOTSTRAP_ADMIN_KEY="$KEY" SHUKEI_HTTP_HOST=127.0.0.1 SHUKEI_HTTP_PORT=0 \
@@ -102,4 +121,5 @@ kill -TERM "$PID"
 wait "$PID" || true
 PID=
 [ -s "$ARCHIVE" ] || fail "no archive was written to $ARCHIVE"
-echo "class-archive: wrote $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); start with -XX:SharedArchiveFile=$ARCHIVE"
+write_options "-XX:SharedArchiveFile=$ARCHIVE"
+echo "class-archive: wrote $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)) and $OPTIONS; start with java @$OPTIONS -jar $APP/quarkus-run.jar"

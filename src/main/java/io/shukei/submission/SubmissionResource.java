@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import io.shukei.http.ETags;
 import io.shukei.http.Page;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/rounds/{roundId}/submissions/{unitId}")
 @Tag(name = "Submissions", description = "Each unit's answer sheet and its history")
@@ -81,14 +81,15 @@ public class SubmissionResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
-    public Response put(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId,
+    public RestResponse<SheetResponse> put(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId,
                         @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The revision the change is based on", example = "\"3\"")
                         @Size(max = 100) String ifMatch,
                         @Valid @NotNull SubmissionRequest body) {
         SubmissionService.Outcome outcome = service.put(roundId, unitId, body, ifMatch);
-        Response.ResponseBuilder response = outcome.created()
-                ? Response.created(URI.create("/api/v1/rounds/" + roundId + "/submissions/" + unitId))
-                : Response.ok();
+        // Typed, so that the JSON writer is chosen once at build time, not looked up for every sheet.
+        RestResponse.ResponseBuilder<SheetResponse> response = outcome.created()
+                ? RestResponse.ResponseBuilder.created(URI.create("/api/v1/rounds/" + roundId + "/submissions/" + unitId))
+                : RestResponse.ResponseBuilder.ok();
         return response.entity(outcome.sheet()).tag(etag(outcome.sheet())).build();
     }
 
@@ -97,9 +98,9 @@ public class SubmissionResource {
     @APIResponse(responseCode = "200", description = "The current sheet; ETag is its revision",
             content = @Content(schema = @Schema(implementation = SheetResponse.class), examples = @ExampleObject(name = "sheet", value = SHEET_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId) {
+    public RestResponse<SheetResponse> get(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId, @PathParam("unitId") @Parameter(example = "3") @Min(1) @Max(Long.MAX_VALUE) long unitId) {
         SheetResponse sheet = service.get(roundId, unitId);
-        return Response.ok(sheet).tag(etag(sheet)).build();
+        return RestResponse.ResponseBuilder.ok(sheet).tag(etag(sheet)).build();
     }
 
     @GET
