@@ -7,7 +7,9 @@ import java.time.ZoneOffset;
 /**
  * What the database stores exactly as a client sent it. Text is Unicode: an unpaired UTF-16 surrogate is not a
  * character (it would be stored as "?", and the same text sent again would differ from what was kept), and
- * PostgreSQL's text cannot hold NUL. Dates and timestamps lie in the years 0001 to 9999: RFC 3339 (the spec's
+ * PostgreSQL's text cannot hold NUL. No XML document (an xlsx workbook, a page) can hold the other C0 control
+ * characters but tab, line feed and carriage return, nor the noncharacters U+FFFE and U+FFFF, so a text kept with
+ * them could not be exported as it is. Dates and timestamps lie in the years 0001 to 9999: RFC 3339 (the spec's
  * date and date-time formats) has four-digit years, and every such value is inside PostgreSQL's range.
  * Each method returns why the value is refused, or null when it is fine.
  */
@@ -25,14 +27,25 @@ public final class Storable {
             if (c == 0) {
                 return "must not contain the NUL character (\\u0000)";
             }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return "must not contain control characters other than tab and line breaks: \\u" + hex(c)
+                        + " at position " + i;
+            }
+            if (c == '\uFFFE' || c == '\uFFFF') {
+                return "must be Unicode text: \\u" + hex(c) + " at position " + i + " is a noncharacter";
+            }
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "must be Unicode text: an unpaired surrogate (\\u" + Integer.toHexString(c).toUpperCase()
-                        + ") at position " + i + " is not a character";
+                return "must be Unicode text: an unpaired surrogate (\\u" + hex(c) + ") at position " + i
+                        + " is not a character";
             }
         }
         return null;
+    }
+
+    private static String hex(char c) {
+        return String.format(java.util.Locale.ROOT, "%04X", (int) c);
     }
 
     public static String date(LocalDate date) {

@@ -92,7 +92,7 @@ final class UnitFile {
                 requireHeader(records.next().toList());
                 while (records.hasNext()) {
                     CSVRecord record = records.next();
-                    add(lines, (int) record.getRecordNumber(), record.toList());
+                    add(lines, (int) record.getRecordNumber(), record.toList(), true);
                 }
             } catch (UncheckedIOException e) {
                 throw unreadable(e.getCause());
@@ -183,7 +183,7 @@ final class UnitFile {
                 requireHeader(values);
                 return;
             }
-            add(lines, rowNum + 1, values);
+            add(lines, rowNum + 1, values, false);
         }
     }
 
@@ -195,7 +195,8 @@ final class UnitFile {
         }
     }
 
-    private static void add(List<Line> lines, int row, List<String> values) {
+    /** A row's cells as a line; in CSV a name keeps no apostrophe that the export put before it. */
+    private static void add(List<Line> lines, int row, List<String> values, boolean csv) {
         if (values.stream().allMatch(v -> v == null || v.isBlank())) {
             return;
         }
@@ -206,7 +207,8 @@ final class UnitFile {
         while (v.size() < COLUMNS.size()) {
             v.add(null);
         }
-        lines.add(new Line(row, values.size(), cell(v.get(0)), name(cell(v.get(1))), cell(v.get(2)), cell(v.get(3)),
+        String name = cell(v.get(1));
+        lines.add(new Line(row, values.size(), cell(v.get(0)), csv ? csvName(name) : name, cell(v.get(2)), cell(v.get(3)),
                 cell(v.get(4))));
     }
 
@@ -218,10 +220,18 @@ final class UnitFile {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    /** Undoes the apostrophe an export puts before a name that a spreadsheet would run as a formula. */
-    private static String name(String value) {
+    /**
+     * Undoes the apostrophe the CSV export puts before a name that a spreadsheet would run as a formula, or that
+     * starts with an apostrophe itself (so that such a name reads back as it was).
+     */
+    private static String csvName(String value) {
         return value != null && value.length() > 1 && value.charAt(0) == '\''
-                && "=+-@".indexOf(value.charAt(1)) >= 0 ? value.substring(1) : value;
+                && "=+-@'".indexOf(value.charAt(1)) >= 0 ? value.substring(1) : value;
+    }
+
+    /** A name as a CSV cell: {@link Downloads#text} against formulas, and an apostrophe kept as written. */
+    private static String csvCell(String name) {
+        return name != null && name.startsWith("'") ? "'" + name : Downloads.text(name);
     }
 
     static ProblemException fileError(String message) {
@@ -236,7 +246,7 @@ final class UnitFile {
             printer.printRecord(COLUMNS);
             rows.accept(e -> {
                 try {
-                    printer.printRecord(e.code(), Downloads.text(e.name()), e.parentCode(), e.kind(), e.headcount());
+                    printer.printRecord(e.code(), csvCell(e.name()), e.parentCode(), e.kind(), e.headcount());
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
                 }

@@ -133,7 +133,7 @@ class BasicPolicyResourceTest {
     @Test
     void invalidPoliciesAreRefusedNamingEachField() {
         long org = Api.unit("Org", null, null);
-        json().body(Map.of("companyName", " ", "representativeTitle", "社長\u0007")).put(policy(org)).then().statusCode(400)
+        json().body(Map.of("companyName", " ", "representativeTitle", "代表\t社長")).put(policy(org)).then().statusCode(400)
                 .body("errors.field", contains("companyName", "enactedOn", "representativeName", "representativeTitle"));
         Map<String, Object> bad = new HashMap<>(SecurityActionResourceTest.POLICY);
         bad.put("sections", List.of());

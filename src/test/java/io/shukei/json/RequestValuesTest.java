@@ -18,7 +18,8 @@ import io.shukei.Api;
 
 /**
  * Values that JSON can carry but the service cannot store faithfully are refused by name, in every field
- * of every body: dates outside what the database keeps, and text that is not Unicode (lone surrogates, NUL).
+ * of every body: dates outside what the database keeps, and text that is not Unicode (lone surrogates, NUL,
+ * other C0 controls but tab and line breaks, the noncharacters U+FFFE and U+FFFF).
  */
 @QuarkusTest
 class RequestValuesTest {
@@ -123,7 +124,7 @@ class RequestValuesTest {
         long round = Api.round(org);
         List<Field> fields = textFields(org, dept, round, webhook(org));
         List<String> defects = new ArrayList<>();
-        for (String value : List.of("a\\ud800b", "a\\udfffb", "\\udc00\\ud800", "end\\ud83d", "a\\u0000b")) {
+        for (String value : List.of("a\\ud800b", "a\\udfffb", "\\udc00\\ud800", "end\\ud83d", "a\\u0000b", "a\\uffffb", "\\ufffe", "bell\\u0007", "esc\\u001b[31m")) {
             defects.addAll(notRefusedByName(fields, value));
         }
         assertEquals(List.of(), defects, () -> String.join("\n", defects));
