@@ -139,11 +139,12 @@ def render(meta, rows, growth):
           f"warm {fmt(growth['report_warm_10000_vs_1000'], 2)}×; raw SQL {fmt(growth['sql_10000_vs_1000'], 2)}×.")
         p("")
     plain = meta.get("startup_plain_ms")
-    how = ("with the class-data archive of deploy/class-archive.sh, as the container image starts"
-           if meta.get("startup_archive") else "without a class-data archive")
+    how = ("with the options and class-data archive of the build's target/quarkus-app/jvm.options, as the "
+           "README's command and the container image start" if meta.get("startup_archive")
+           else "without a class-data archive")
     p(f"Start-up to the first 200 of /q/health/ready (external database already running), {how}: "
       f"{starts(meta['startup_ms'], meta.get('startup_all_ms'))} (load avg {meta['startup_load']})"
-      + (f"; without the archive (`java -jar`, as the README's first command): "
+      + (f"; the same options without the archive: "
          f"{starts(plain, meta.get('startup_plain_all_ms'))} (load avg {meta['startup_plain_load']})"
          if plain is not None else "") + f". Resident memory after the run: {meta['rss_kb'] / 1024:.0f} MB "
       f"(peak {meta['rss_peak_kb'] / 1024:.0f} MB). Load avg at the end: {meta['load_end']}.")
