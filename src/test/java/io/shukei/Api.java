@@ -67,17 +67,25 @@ public final class Api {
                 .post("/api/v1/rounds").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** The answer a letter stands for in the tests' sheets: I, P, N, U; null for any other letter. */
+    public static String answer(char letter) {
+        return switch (letter) {
+            case 'I' -> "IMPLEMENTED";
+            case 'P' -> "PARTIAL";
+            case 'N' -> "NOT_IMPLEMENTED";
+            case 'U' -> "UNKNOWN";
+            default -> null;
+        };
+    }
+
     /** A sheet body from letters I, P, N, U for questions 1..25. */
     public static Map<String, Object> sheet(String letters) {
         List<Map<String, Object>> answers = new ArrayList<>();
         for (int i = 0; i < letters.length(); i++) {
-            String code = switch (letters.charAt(i)) {
-                case 'I' -> "IMPLEMENTED";
-                case 'P' -> "PARTIAL";
-                case 'N' -> "NOT_IMPLEMENTED";
-                case 'U' -> "UNKNOWN";
-                default -> throw new IllegalArgumentException(letters);
-            };
+            String code = answer(letters.charAt(i));
+            if (code == null) {
+                throw new IllegalArgumentException(letters);
+            }
             answers.add(Map.of("question", i + 1, "answer", code));
         }
         return Map.of("respondent", "部門長", "answers", answers);

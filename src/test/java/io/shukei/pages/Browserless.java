@@ -50,13 +50,7 @@ final class Browserless {
     static Map<String, String> form(String letters) {
         Map<String, String> form = new java.util.HashMap<>();
         for (int i = 0; i < letters.length(); i++) {
-            String code = switch (letters.charAt(i)) {
-                case 'I' -> "IMPLEMENTED";
-                case 'P' -> "PARTIAL";
-                case 'N' -> "NOT_IMPLEMENTED";
-                case 'U' -> "UNKNOWN";
-                default -> null;
-            };
+            String code = Api.answer(letters.charAt(i));
             if (code != null) {
                 form.put("q" + (i + 1), code);
             }
