@@ -160,11 +160,11 @@ class SecurityActionService {
         } else if (coverage.submitted() < coverage.expected()) {
             warnings.add(Wording.incompleteCoverage(coverage.submitted(), coverage.expected()));
         }
-        if (!report.unknowns().isEmpty()) {
-            warnings.add(Wording.unknownAnswers(report.unknowns().size()));
+        if (report.unknownAnswers() > 0) {
+            warnings.add(Wording.unknownAnswers(Math.toIntExact(report.unknownAnswers())));
         }
         var evidence = new SecurityActionResponse.Diagnosis(round.id(), round.title(), round.closedAt(), report.score(),
-                report.band(), coverage.expected(), coverage.submitted(), report.unknowns().size(), Wording.NO_PASS_MARK);
+                report.band(), coverage.expected(), coverage.submitted(), Math.toIntExact(report.unknownAnswers()), Wording.NO_PASS_MARK);
         return requirement(RequirementCode.SELF_DIAGNOSIS, report.score() != null, evidence, warnings);
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -68,6 +69,26 @@ public class Jdbc {
                     result.add(row.read(rows));
                 }
                 return result;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Runs a query and hands each row to {@code each} as it arrives, a batch of {@code fetchSize} rows at a time,
+     * so that what the rows take never adds up in memory. The driver fetches in batches only inside a
+     * transaction (without one it reads every row before the first is handed on): callers run in one.
+     */
+    public <T> void stream(String sql, int fetchSize, Row<T> row, Consumer<? super T> each, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(fetchSize);
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    each.accept(row.read(rows));
+                }
             }
         } catch (SQLException e) {
             throw failed(e);

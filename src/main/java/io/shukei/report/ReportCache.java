@@ -49,6 +49,8 @@ class ReportCache {
     private final Access access;
     private final long maxBytes;
     private final Cache<Key, Body> bodies;
+    /** The reports themselves (a few hundred KB at most whatever the size of the tree), for the pages of units. */
+    private final Cache<Key, Summary> summaries = Caffeine.newBuilder().maximumSize(32).build();
 
     ReportCache(ReportVersion versions, ReportService service, BuildTurns builds, ReportFiles files, Access access,
                 ShukeiConfig config) {
@@ -81,6 +83,38 @@ class ReportCache {
 
     /** A cached body: its file, of the report whose version is the tag. */
     private record Body(String etag, Path file, long size) {
+    }
+
+    /** A report of the version the tag names. */
+    private record Summary(String etag, ReportResponse report) {
+    }
+
+    /**
+     * The report with one page of its units (include=units): built from the report of the current version, which
+     * is kept for the following pages, and the page's rows; the tag names the version and the page.
+     */
+    Response page(long roundId, Long unitId, String policy, String cursor, int limit, String ifNoneMatch, boolean head) {
+        long node = service.node(roundId, unitId);
+        String etag = versions.etag(roundId, node, policy);
+        String tag = etag.substring(0, etag.length() - 1) + "-units-" + limit + (cursor == null ? "" : "-" + cursor) + "\"";
+        if (ETags.isNotModified(ifNoneMatch, tag)) {
+            return Response.notModified(EntityTag.valueOf(tag)).header(HttpHeaders.VARY, VARY).build();
+        }
+        Key key = new Key(roundId, node, policy == null || policy.isBlank() ? null : policy, false);
+        ReportResponse report = builds.run(access.caller().identity(), () -> {
+            Summary summary = summaries.getIfPresent(key);
+            if (summary == null || !summary.etag().equals(etag)) {
+                summary = new Summary(etag, service.report(roundId, node, policy));
+                summaries.put(key, summary);
+            }
+            ReportService.UnitPage page = service.units(roundId, node, cursor, limit);
+            String next = page.next() == null ? null : "/api/v1/rounds/" + roundId + "/report?include=units"
+                    + (unitId == null ? "" : "&unitId=" + unitId) + (key.policy() == null ? "" : "&policy=" + key.policy())
+                    + "&limit=" + limit + "&cursor=" + page.next();
+            return summary.report().withUnits(page.units(), next);
+        });
+        return Response.ok(head ? null : report).type(MediaType.APPLICATION_JSON_TYPE).tag(EntityTag.valueOf(tag))
+                .header(HttpHeaders.VARY, VARY).build();
     }
 
     /**

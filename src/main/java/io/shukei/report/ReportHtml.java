@@ -45,18 +45,16 @@ class ReportHtml {
                 render(writer, fragment("finding", page, audience).data("finding", finding));
             }
             render(writer, fragment("plan", page, audience));
-            for (ReportResponse.UnitResult unit : page.report().units()) {
-                render(writer, fragment("unit", page, audience).data("unit", unit));
-            }
+            document.sheets().forEach(line -> render(writer, fragment("unit", page, audience).data("unit", line.unit())));
             render(writer, fragment("signoff", page, audience));
-            String site = null;
-            for (ReportDocument.SheetLine line : document.sheets()) {
-                if (line.site() != null && !Objects.equals(line.site(), site)) {
+            String[] site = {null};
+            document.sheets().forEach(line -> {
+                if (line.site() != null && !Objects.equals(line.site(), site[0])) {
                     render(writer, fragment("site", page, audience).data("site", line.site()));
                 }
-                site = line.site();
+                site[0] = line.site();
                 render(writer, fragment("heat", page, audience).data("row", ReportPage.HeatRow.of(line)));
-            }
+            });
             render(writer, fragment("closing", page, audience));
             writer.flush();
         });

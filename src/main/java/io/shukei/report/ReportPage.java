@@ -32,7 +32,13 @@ record ReportPage(ReportResponse report, String organisationName, Advice advice,
     }
 
     /** A question with わからない answers and the units that gave them. */
-    record Finding(ReportResponse.QuestionResult question, List<ReportResponse.UnknownAnswer> units) {
+    /** A question answered わからない: by how many units, and the first of them named. */
+    record Finding(ReportResponse.QuestionResult question, int count, List<ReportResponse.UnknownAnswer> units) {
+
+        /** How many units answered わからない beyond those named. */
+        public int more() {
+            return count - units.size();
+        }
     }
 
     /** A question whose points changed since the previous round. */
@@ -133,18 +139,23 @@ record ReportPage(ReportResponse report, String organisationName, Advice advice,
                 report.policies().get(p), p == report.policy())).toList();
     }
 
+    /** Missing units beyond those the report names. */
+    public long moreMissing() {
+        return report.coverage().expected() - report.coverage().submitted() - report.coverage().missing().size();
+    }
+
     public BigDecimal meanScore() {
         return report.policies().get(Policy.MEAN).score();
     }
 
-    /** The わからない answers by question, in question order. */
+    /** The questions answered わからない, in question order, with the units the report names. */
     public List<Finding> findings() {
         Map<Integer, List<ReportResponse.UnknownAnswer>> byQuestion = new LinkedHashMap<>();
         for (ReportResponse.UnknownAnswer u : report.unknowns()) {
             byQuestion.computeIfAbsent(u.question(), q -> new ArrayList<>()).add(u);
         }
-        return byQuestion.entrySet().stream()
-                .map(e -> new Finding(report.questions().get(e.getKey() - 1), e.getValue())).toList();
+        return report.toFindOut().stream().map(f -> new Finding(report.questions().get(f.question() - 1), f.units(),
+                byQuestion.getOrDefault(f.question(), List.of()))).toList();
     }
 
     /** The questions whose points or answer changed since the previous round, most fallen first. */

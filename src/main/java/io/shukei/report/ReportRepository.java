@@ -1,9 +1,12 @@
 package io.shukei.report;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,8 +50,9 @@ class ReportRepository {
     }
 
     /** A submitted sheet with the comments of its current revision, for the exports. */
-    record SheetRow(long unitId, String code, String name, String path, String answers, Map<Integer, String> comments,
-                    String respondent, int revision, OffsetDateTime revisedAt) {
+    record SheetRow(long unitId, String code, String name, String path, Integer headcount, String answers,
+                    Map<Integer, String> comments, String respondent, int revision, OffsetDateTime submittedAt,
+                    OffsetDateTime revisedAt) {
     }
 
     /** A unit of the round's picture that does not take part itself: the node, a site, a company above departments. */
@@ -58,20 +62,52 @@ class ReportRepository {
     record ChildRow(long unitId, String code, String name, String path) {
     }
 
-    /** Read with plain JDBC: at 10,000 participants Hibernate's handling of the rows costs more than the query. */
-    List<ParticipantRow> participants(long roundId, String pathPrefix) {
-        return jdbc.query("""
-                        SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.respondent,
-                               s.created_at, s.updated_at
-                        FROM round_participant rp
-                        JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
-                        LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
-                        WHERE rp.round_id = ? AND u.path LIKE ?
-                        ORDER BY u.tree_order""",
-                r -> new ParticipantRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getObject(5, Integer.class), r.getString(6), r.getObject(7, Integer.class), r.getString(8),
-                        r.getObject(9, OffsetDateTime.class), r.getObject(10, OffsetDateTime.class)),
-                roundId, pathPrefix + "%");
+    private static final String PARTICIPANTS = """
+            SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, s.revision, s.respondent,
+                   s.created_at, s.updated_at
+            FROM round_participant rp
+            JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
+            LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
+            """;
+
+    private static final Jdbc.Row<ParticipantRow> PARTICIPANT = r -> new ParticipantRow(r.getLong(1), r.getString(2),
+            r.getString(3), r.getString(4), r.getObject(5, Integer.class), r.getString(6), r.getObject(7, Integer.class),
+            r.getString(8), r.getObject(9, OffsetDateTime.class), r.getObject(10, OffsetDateTime.class));
+
+    /** Rows fetched at a time from a streamed read: a few hundred KB. */
+    private static final int FETCH = 1_000;
+
+    /**
+     * Every participant of the round under the node, in tree order, handed on one at a time as they are read
+     * (in the caller's transaction, see {@link Jdbc#stream}); read with plain JDBC, as Hibernate's handling of
+     * the rows would cost more than the query.
+     */
+    void participants(long roundId, String pathPrefix, Consumer<ParticipantRow> each) {
+        jdbc.stream(PARTICIPANTS + "WHERE rp.round_id = ? AND u.path LIKE ? ORDER BY u.tree_order", FETCH, PARTICIPANT,
+                each, roundId, pathPrefix + "%");
+    }
+
+    /**
+     * One page of the participants under the node that have submitted, in tree order: at most {@code limit}
+     * after the unit whose place in the tree is {@code after} (its tree_order; null for the first page).
+     */
+    List<ParticipantRow> submitted(long roundId, String pathPrefix, long[] after, int limit) {
+        return jdbc.query(PARTICIPANTS + """
+                        WHERE rp.round_id = ? AND u.path LIKE ? AND s.answers IS NOT NULL
+                          AND (CAST(? AS bigint[]) IS NULL OR u.tree_order > CAST(? AS bigint[]))
+                        ORDER BY u.tree_order LIMIT ?""",
+                PARTICIPANT, roundId, pathPrefix + "%", after, after, limit);
+    }
+
+    /** The paths of the units in the round's picture, by unit id (those of the ids it holds). */
+    Map<Long, String> paths(long roundId, Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query("SELECT unit_id, path FROM round_unit WHERE round_id = ? AND unit_id = ANY(?)",
+                        r -> new PictureRow(r.getLong(1), null, null, r.getString(2)), roundId,
+                        unitIds.stream().mapToLong(Long::longValue).toArray())
+                .stream().collect(Collectors.toMap(PictureRow::unitId, PictureRow::path));
     }
 
     /** The units of the round's picture under (and at) the node that are not participants: the names of its paths. */
@@ -83,19 +119,21 @@ class ReportRepository {
                 r -> new PictureRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)), roundId, pathPrefix + "%");
     }
 
-    List<SheetRow> sheets(long roundId, String pathPrefix) {
-        return jdbc.query("""
-                        SELECT u.unit_id, u.code, u.name, u.path, s.answers, cast(r.comments AS text), s.respondent, s.revision,
-                               s.updated_at
+    /** Every submitted sheet under the node, in tree order, handed on as read (in the caller's transaction). */
+    void sheets(long roundId, String pathPrefix, Consumer<SheetRow> each) {
+        jdbc.stream("""
+                        SELECT u.unit_id, u.code, u.name, u.path, u.headcount, s.answers, cast(r.comments AS text),
+                               s.respondent, s.revision, s.created_at, s.updated_at
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
                         JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
                         WHERE rp.round_id = ? AND u.path LIKE ?
-                        ORDER BY u.tree_order""",
-                r -> new SheetRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                        comments(r.getString(6)), r.getString(7), r.getInt(8), r.getObject(9, OffsetDateTime.class)),
-                roundId, pathPrefix + "%");
+                        ORDER BY u.tree_order""", FETCH,
+                r -> new SheetRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getObject(5, Integer.class),
+                        r.getString(6), comments(r.getString(7)), r.getString(8), r.getInt(9),
+                        r.getObject(10, OffsetDateTime.class), r.getObject(11, OffsetDateTime.class)),
+                each, roundId, pathPrefix + "%");
     }
 
     private Map<Integer, String> comments(String json) {

@@ -3,7 +3,10 @@ package io.shukei.report;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +25,7 @@ import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
 import io.shukei.people.Audience;
 import io.shukei.people.Audiences;
+import io.shukei.problem.ProblemException;
 import io.shukei.security.Access;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,6 +62,7 @@ public class ReportResource {
              "children":[{"unitId":2,"code":"tokyo","name":"東京本社","score":47.00,"band":null,
                           "coverage":{"expected":2,"submitted":2,"missing":[]},"unknownAnswers":1}],
              "unknowns":[{"question":25,"unitId":3,"code":"tokyo-sales","name":"東京営業部","path":"東京本社 / 東京営業部"}],
+             "unknownAnswers":1,
              "lowestQuestions":[],"toImprove":[],"toFindOut":[{"question":25,"units":1}],"previousRound":null,
              "actionItems":[],"previousActionItems":[],"approvals":[],"catalogId":"ipa-5min-self-diagnosis","catalogVersion":"tmg-handbook-2024",
              "generatedAt":"2026-05-11T00:00:00Z"}""";
@@ -108,7 +113,10 @@ public class ReportResource {
                     + "getReportHtml, which answer one media type each). CSV, xlsx and HTML are in Japanese unless lang "
                     + "or Accept-Language asks for English. "
                     + "JSON is sent gzip-compressed (Content-Encoding: gzip, about a tenth of the size) when "
-                    + "Accept-Encoding allows it, under its own ETag.")
+                    + "Accept-Encoding allows it, under its own ETag. The JSON report's size does not grow with the "
+                    + "number of units: it counts them, and lists the first ones of each kind (missing, わからない); the "
+                    + "units themselves come with include=units, a page at a time (limit, cursor from unitsNext). The "
+                    + "file forms carry every unit and answer, written as they are read.")
     @APIResponse(responseCode = "200", description = "The report; score is null while no sheet has been submitted",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class),
@@ -130,8 +138,24 @@ public class ReportResource {
                         @Valid @BeanParam ReportQuery query,
                         @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "csv", "xlsx", "html"}))
                         @QueryParam("format") String format,
+                        @Parameter(description = "JSON only: units adds one page of the units that have submitted, "
+                                + "in tree order, and the address of the next page (unitsNext)",
+                                schema = @Schema(enumeration = {"units"})) @QueryParam("include") String include,
+                        @Parameter(description = "With include=units: the page after the one that gave this cursor "
+                                + "(unitsNext carries it)")
+                        @QueryParam("cursor") @Size(max = ReportCursor.MAX_LENGTH) @Pattern(regexp = ReportCursor.PATTERN) String cursor,
+                        @Parameter(description = "With include=units: units per page")
+                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
                         @Context HttpHeaders headers, @Context Request request) {
         ReportFormat chosen = Negotiation.choose(ReportFormat.class, format, headers.getAcceptableMediaTypes());
+        boolean units = include != null && !include.isBlank();
+        if (units && !"units".equals(include.strip())) {
+            throw ProblemException.invalid("include", "must be units");
+        }
+        if (units && chosen == ReportFormat.JSON) {
+            return json.page(roundId, query.unitId, query.policy, cursor, limit,
+                    headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), "HEAD".equals(request.getMethod()));
+        }
         if (chosen == ReportFormat.JSON) {
             // ETag from the round's version in the database, 304 on If-None-Match, cached body (ReportCache).
             return json.json(roundId, query.unitId, query.policy, headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
@@ -189,16 +213,13 @@ public class ReportResource {
     /** A report written as a file in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it. */
     private Response file(ReportFormat chosen, long roundId, ReportQuery query, Request request) {
         Audience audience = audiences.of(QueryParams.language(query.lang, query.acceptLanguage));
-        Export export = builds.run(access.caller().identity(), () -> {
-            ReportDocument document = service.document(roundId, query.unitId, query.policy);
-            FileBody body = switch (chosen) {
-                case CSV -> ReportCsv.write(document, audience);
-                case XLSX -> ReportXlsx.write(document, audience);
-                case HTML -> html.write(document, audience);
-                case JSON -> throw new IllegalStateException("JSON is not a file");
-            };
-            return new Export(body, fileName(document));
-        });
+        Export export = builds.run(access.caller().identity(), () -> service.document(roundId, query.unitId, query.policy,
+                document -> new Export(switch (chosen) {
+                    case CSV -> ReportCsv.write(document, audience);
+                    case XLSX -> ReportXlsx.write(document, audience);
+                    case HTML -> html.write(document, audience);
+                    case JSON -> throw new IllegalStateException("JSON is not a file");
+                }, fileName(document))));
         Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, audience.tag());

@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code path} names the units between the node and it, the node left out ("東京本社 / 総務部"), as the round's
  * picture of the organisation names them.
  */
-@Schema(name = "Report")
+@Schema(name = "Report", requiredProperties = {"roundId", "roundTitle", "roundStatus", "unitId", "unitCode", "unitName",
+        "policy", "score", "band", "policies", "belowEveryUnit", "coverage", "parts", "questions", "children", "unknowns",
+        "unknownAnswers", "lowestQuestions", "toImprove", "toFindOut", "previousRound", "actionItems", "previousActionItems",
+        "approvals", "catalogId", "catalogVersion", "generatedAt"})
 public record ReportResponse(
         long roundId,
         String roundTitle,
@@ -39,12 +42,20 @@ public record ReportResponse(
         @Schema(description = "The score under every policy, for comparison") Map<Policy, PolicyScore> policies,
         @Schema(description = "Whether the score is lower than every unit's own score (units ≥ 2), which the policy "
                 + "explains: a question counts as implemented only where every unit implements it") boolean belowEveryUnit,
-        Coverage coverage,
+        @Schema(description = "Who has answered: expected and submitted count every participant; missing lists the first "
+                + "100 that have not submitted, in tree order") Coverage coverage,
         List<PartResult> parts,
         List<QuestionResult> questions,
-        List<UnitResult> units,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "With include=units only: one page of the units that have submitted, in tree order "
+                + "(limit per page, at most 1000)") List<UnitResult> units,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "With include=units, when more units follow: the address of the next page (the same "
+                + "report with an opaque cursor)", maxLength = 2000) String unitsNext,
         @Schema(description = "One entry per direct child of the node that has participants (the sites)") List<ChildResult> children,
-        @Schema(description = "Every わからない answer, which IPA asks to be reviewed") List<UnknownAnswer> unknowns,
+        @Schema(description = "The first 100 わからない answers, by question then tree order, which IPA asks to be "
+                + "reviewed (all are counted in unknownAnswers, per question in toFindOut)") List<UnknownAnswer> unknowns,
+        @Schema(description = "わからない answers under the node") long unknownAnswers,
         @Schema(description = "The five questions with the fewest points, わからない included (toImprove and toFindOut "
                 + "split them by what to do)") List<QuestionResult> lowestQuestions,
         @Schema(description = "Up to five questions to improve first: the lowest by the mean points of the answers other "
@@ -62,13 +73,22 @@ public record ReportResponse(
         @Schema(description = "When the figures were taken: now for an open round, the close for a closed one "
                 + "(whose figures never change afterwards)") OffsetDateTime generatedAt) {
 
+    /** The same report with a page of its units and the address of the next page (null on the last). */
+    ReportResponse withUnits(List<UnitResult> page, String next) {
+        return new ReportResponse(roundId, roundTitle, roundStatus, unitId, unitCode, unitName, policy, score, band, policies,
+                belowEveryUnit, coverage, parts, questions, page, next, children, unknowns, unknownAnswers, lowestQuestions,
+                toImprove, toFindOut, previousRound, actionItems, previousActionItems, approvals, catalogId, catalogVersion,
+                generatedAt);
+    }
+
     @Schema(name = "PolicyScore", requiredProperties = {"score", "band"})
     public record PolicyScore(@Schema(nullable = true) BigDecimal score, @Schema(nullable = true) BandView band,
                               @JsonInclude(JsonInclude.Include.NON_NULL)
                               @Schema(description = "Why there is no score, in English") String reason,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> unitsWithoutHeadcount,
                               @JsonInclude(JsonInclude.Include.NON_NULL)
-                              @Schema(description = "The units without a headcount, named") List<UnitRef> missingHeadcount) {
+                              @Schema(description = "The units without a headcount (the first ten)") List<Long> unitsWithoutHeadcount,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @Schema(description = "The units without a headcount, named (the first ten)") List<UnitRef> missingHeadcount) {
     }
 
     /**
@@ -99,7 +119,8 @@ public record ReportResponse(
                                  @Schema(description = "Points the question contributes (a mean for MEAN policies); null when "
                                          + "no sheet yet", nullable = true) BigDecimal points,
                                  Map<Answer, Integer> distribution,
-                                 List<UnitRef> unknownUnits) {
+                                 @Schema(description = "The first ten units that answered わからない, in tree order (their "
+                                         + "number is the distribution's UNKNOWN)") List<UnitRef> unknownUnits) {
     }
 
     public record UnitRef(long unitId, String code, String name) implements UnitNamed {
@@ -114,7 +135,8 @@ public record ReportResponse(
     public record ChildResult(long unitId, String code, String name,
                               @Schema(description = "null when no sheet under it yet, or when the policy needs a headcount "
                                       + "that a unit under it lacks", nullable = true) BigDecimal score,
-                              @Schema(nullable = true) BandView band, Coverage coverage,
+                              @Schema(nullable = true) BandView band,
+                              @Schema(description = "Counts, and the first ten missing units") Coverage coverage,
                               @Schema(description = "わからない answers under the child") int unknownAnswers) {
     }
 

@@ -8,11 +8,20 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import io.shukei.catalog.BandView;
 import io.shukei.catalog.Catalog;
@@ -44,6 +53,13 @@ public class ReportService {
     private static final int LOWEST = 5;
     private static final int TO_IMPROVE = 5;
     private static final int HOLDING_DOWN = 10;
+    /** Units named per question that answered わからない, and units named without a headcount. */
+    private static final int NAMED = 10;
+    /** Missing units and わからない answers listed at the node (all are counted); per child, missing units listed. */
+    private static final int LISTED = 100;
+    private static final int LISTED_PER_CHILD = 10;
+    /** The longest an export's transaction may stream rows (a workbook of 100,000 units takes tens of seconds). */
+    private static final int EXPORT_SECONDS = 600;
     private static final String PATH_SEPARATOR = " / ";
 
     private final ReportRepository repository;
@@ -109,30 +125,65 @@ public class ReportService {
         return access.canSee(scope.path) || own == null ? scope : units.require(own);
     }
 
+    /**
+     * The report at the node: its size and what it takes to build do not grow with the number of units under it
+     * (the rows are counted as they stream from the database; per-unit lists are the first ones, and counted).
+     */
+    @Transactional
     public ReportResponse report(long roundId, Long unitId, String policyParam) {
         return build(roundId, unitId, policyParam).report();
     }
 
-    /** The report with what the file formats need beside it: whom it is for, every submitted sheet, the units' paths. */
-    ReportDocument document(long roundId, Long unitId, String policyParam) {
+    /**
+     * Writes the report in a file form: the writer gets the report and every submitted sheet under the node, read
+     * from the database in tree order while it writes (so within this call's transaction), never held whole.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = EXPORT_SECONDS)
+    <T> T document(long roundId, Long unitId, String policyParam, Function<ReportDocument, T> writer) {
         Built built = build(roundId, unitId, policyParam);
-        Tallied t = built.tallied();
+        Pass t = built.pass();
         long organisationId = t.node.unit().organisationId();
         Optional<RoundUnit> organisation = rounds.pictured(roundId, organisationId);
         String organisationPath = organisation.map(RoundUnit::path).orElseGet(() -> units.load(organisationId).path);
         // Human forms name the organisation only for a caller who may see it.
         String organisationName = !access.canSee(organisationPath) ? null
                 : organisation.map(RoundUnit::name).orElseGet(() -> units.load(organisationId).name);
-        List<ReportDocument.SheetLine> sheets = repository.sheets(roundId, t.node.path()).stream().map(s -> {
-            String path = t.label(s.path());
+        ReportDocument.Sheets sheets = each -> repository.sheets(roundId, t.node.path(), s -> {
+            String path = t.label(s.path(), s.unitId(), s.name());
             String site = t.site(s.path());
-            return new ReportDocument.SheetLine(s, path, site,
-                    site == null ? path : path.substring(site.length() + PATH_SEPARATOR.length()));
-        }).toList();
-        return new ReportDocument(built.report(), organisationName, sheets);
+            each.accept(new ReportDocument.SheetLine(s, path, site,
+                    site == null ? path : path.substring(site.length() + PATH_SEPARATOR.length())));
+        });
+        return writer.apply(new ReportDocument(built.report(), organisationName, sheets));
     }
 
-    private record Built(ReportResponse report, Tallied tallied) {
+    /**
+     * One page of the units under the node that have submitted, in tree order, after the cursor (null: from the
+     * first); the page holds at most {@code limit} units, and the cursor of the next page when there is one.
+     */
+    UnitPage units(long roundId, long nodeId, String cursor, int limit) {
+        Round round = rounds.require(roundId);
+        Node node = resolveNode(round, nodeId);
+        List<ReportRepository.ParticipantRow> rows = repository.submitted(roundId, node.path(), ReportCursor.decode(cursor),
+                limit + 1);
+        Map<Long, String> names = new HashMap<>();
+        repository.others(roundId, node.path()).forEach(o -> names.put(o.unitId(), o.name()));
+        List<ReportResponse.UnitResult> page = rows.stream().limit(limit).map(r -> {
+            Sheet sheet = Sheet.of(r.unitId(), r.headcount(), r.answers());
+            return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(),
+                    label(node, r.path(), id -> id == r.unitId() ? r.name() : names.get(id)), r.headcount(), sheet.score(),
+                    BandView.of(Band.of(Score.of(sheet.score()))), r.revision(), r.respondent(), r.submittedAt(), r.revisedAt());
+        }).toList();
+        String next = rows.size() > limit ? ReportCursor.encode(rows.get(limit - 1).path()) : null;
+        return new UnitPage(page, next);
+    }
+
+    /** A page of units and the cursor of the next one (null on the last). */
+    record UnitPage(List<ReportResponse.UnitResult> units, String next) {
+    }
+
+    private record Built(ReportResponse report, Pass pass) {
     }
 
     private Built build(long roundId, Long unitId, String policyParam) {
@@ -140,7 +191,16 @@ public class ReportService {
         Node node = resolveNode(round, unitId);
         Policy policy = policyParam == null || policyParam.isBlank() ? round.policy
                 : QueryParams.parse(Policy.class, policyParam, "policy");
-        Tallied t = tally(round, node);
+
+        // What the plans need counted besides the node (their units' subtrees) is known before the rows are read.
+        Round before = repository.previous(round.id, node.id()).map(rounds::load).orElse(null);
+        Node beforeNode = before == null ? null : pictured(before, node.unit()).orElseThrow();
+        List<PlannedItem> items = plan.under(round.id, node.path());
+        List<PlannedItem> beforeItems = before == null ? List.of() : plan.under(before.id, beforeNode.path());
+        Map<Long, String> pathsNow = repository.paths(round.id, beforeItems.stream().map(PlannedItem::unitId).toList());
+        Set<String> subtrees = new HashSet<>(pathsNow.values());
+        items.forEach(i -> subtrees.add(i.unitPath()));
+        Pass t = pass(round, node, subtrees);
 
         Map<Policy, ReportResponse.PolicyScore> policies = new EnumMap<>(Policy.class);
         Tally.Result result = null;
@@ -154,10 +214,10 @@ public class ReportService {
                 }
             } catch (Tally.MissingHeadcountException e) {
                 List<ReportResponse.UnitRef> named = e.unitIds().stream().map(t::unitRef).toList();
-                policies.put(p, new ReportResponse.PolicyScore(null, null,
-                        "units without a headcount: " + UnitNamed.list(named, Language.EN), e.unitIds(), named));
+                policies.put(p, new ReportResponse.PolicyScore(null, null, "units without a headcount: "
+                        + UnitNamed.list(named, Language.EN) + UnitNamed.more(named, e.count(), Language.EN), e.unitIds(), named));
                 if (p == policy) {
-                    throw UnitNamed.missingHeadcount(e.unitIds(), named);
+                    throw UnitNamed.missingHeadcount(e.unitIds(), named, e.count());
                 }
             }
         }
@@ -165,119 +225,227 @@ public class ReportService {
         List<ReportResponse.QuestionResult> questions = result.questions().stream().map(q -> question(q, t)).toList();
         List<ReportResponse.PartResult> parts = result.parts().stream().map(p -> new ReportResponse.PartResult(
                 p.part().number(), catalog.partTitle(p.part().number()), rounded(p.score()), p.part().maxPoints())).toList();
-        List<ReportResponse.UnknownAnswer> unknowns = new ArrayList<>(
-                result.questions().stream().mapToInt(q -> q.unknownUnits().size()).sum());
         List<ReportResponse.FindOut> toFindOut = new ArrayList<>();
         for (Tally.QuestionResult q : result.questions()) {
-            for (Long id : q.unknownUnits()) {
-                ReportRepository.ParticipantRow row = t.byId.get(id);
-                unknowns.add(new ReportResponse.UnknownAnswer(q.number(), id, row.code(), row.name(), t.label(row.path())));
-            }
-            if (!q.unknownUnits().isEmpty()) {
-                toFindOut.add(new ReportResponse.FindOut(q.number(), q.unknownUnits().size()));
+            int unknown = q.distribution().get(Answer.UNKNOWN);
+            if (unknown > 0) {
+                toFindOut.add(new ReportResponse.FindOut(q.number(), unknown));
             }
         }
-        List<ReportResponse.UnitResult> unitResults = t.rows.stream().filter(r -> r.answers() != null).map(r -> {
-            Sheet sheet = t.sheetById.get(r.unitId());
-            return new ReportResponse.UnitResult(r.unitId(), r.code(), r.name(), t.label(r.path()), r.headcount(),
-                    sheet.score(), BandView.of(Band.of(Score.of(sheet.score()))), r.revision(), r.respondent(),
-                    r.submittedAt(), r.revisedAt());
-        }).toList();
         Map<Long, Score> childScores = new HashMap<>();
         List<ReportResponse.ChildResult> children = children(t, policy, childScores);
 
-        YearOnYear previous = previous(t, policy, result, childScores);
-        Tallied before = previous == null ? null : previous.tallied();
-        List<ReportResponse.PlanItem> actionItems = plan.under(round.id, node.path()).stream()
+        Pass b = before == null ? null : pass(before, beforeNode,
+                beforeItems.stream().map(PlannedItem::unitPath).collect(Collectors.toSet()));
+        ReportResponse.YearOnYear previous = b == null ? null : previous(t, b, policy, result, childScores);
+        List<ReportResponse.PlanItem> actionItems = items.stream()
                 .map(i -> planItem(i, t.label(i.unitPath()), null, t.points(i.unitPath(), i.question(), policy))).toList();
-        List<ReportResponse.PlanItem> previousItems = before == null ? List.of()
-                : plan.under(before.round.id, before.node.path()).stream()
-                .map(i -> planItem(i, before.label(i.unitPath()), before.points(i.unitPath(), i.question(), policy),
-                        t.pathOf(i.unitId()).map(path -> t.points(path, i.question(), policy)).orElse(null)))
+        List<ReportResponse.PlanItem> previousItems = b == null ? List.of() : beforeItems.stream()
+                .map(i -> planItem(i, b.label(i.unitPath()), b.points(i.unitPath(), i.question(), policy),
+                        pathsNow.containsKey(i.unitId()) ? t.points(pathsNow.get(i.unitId()), i.question(), policy) : null))
                 .toList();
 
         RoundService.Drift drift = rounds.drift(round, node.unit());
         metrics.served();
         ReportResponse report = new ReportResponse(round.id, round.title, round.status, node.id(), node.code(), node.name(),
                 policy, shown(result.score()), BandView.of(result.band()), policies, belowEveryUnit(result, t),
-                coverage(t, t.rows, drift), parts, questions, unitResults, children, unknowns,
+                coverage(t.expected, t.counted.units(), t.missing, drift), parts, questions, null, null, children,
+                t.unknowns(), t.unknownAnswers,
                 // The same objects as in questions (numbered 1 to 25 in order): no second list of unknown units.
                 result.lowest(LOWEST).stream().map(q -> questions.get(q.number() - 1)).toList(),
-                improvements(result, t), toFindOut, previous == null ? null : previous.view(), actionItems, previousItems,
+                improvements(result, t), toFindOut, previous, actionItems, previousItems,
                 approvals(round, node), round.catalogId, round.catalogVersion,
                 // A closed round's figures are the same whenever they are asked for, their time included.
                 round.isOpen() ? OffsetDateTime.now(ZoneOffset.UTC) : round.closedAt);
         return new Built(report, t);
     }
 
-    private Tallied tally(Round round, Node node) {
-        return new Tallied(round, node, repository.participants(round.id, node.path()),
-                repository.others(round.id, node.path()));
+    /** Reads the round's participants under the node once, counting them into a pass. */
+    private Pass pass(Round round, Node node, Set<String> subtrees) {
+        Pass pass = new Pass(round, node, repository.others(round.id, node.path()),
+                repository.children(round.id, node.id()), subtrees);
+        repository.participants(round.id, node.path(), pass::add);
+        return pass;
     }
 
     /**
-     * A round's participants under a node, each stored sheet parsed once and counted once, with the names of the
-     * round's picture to write each unit's path below the node.
+     * The units between the node and the one at the path, by name ("東京本社 / 総務部"); the node's own name for it.
+     * A unit whose name is not known (not in the round's picture) is written by its id.
      */
-    private static final class Tallied {
+    private static String label(Node node, String path, LongFunction<String> name) {
+        if (!path.startsWith(node.path()) || path.length() == node.path().length()) {
+            return node.name();
+        }
+        StringBuilder label = new StringBuilder();
+        for (String id : path.substring(node.path().length(), path.length() - 1).split("/")) {
+            if (!label.isEmpty()) {
+                label.append(PATH_SEPARATOR);
+            }
+            String named = name.apply(Long.parseLong(id));
+            label.append(named != null ? named : id);
+        }
+        return label.toString();
+    }
+
+    /** A child subtree's participants counted as they are read. */
+    private static final class Child {
+        final ReportRepository.ChildRow row;
+        final Tally.Counted counted = Tally.counting(0);
+        final List<ReportResponse.MissingUnit> missing = new ArrayList<>();
+        long expected;
+        int unknownAnswers;
+
+        Child(ReportRepository.ChildRow row) {
+            this.row = row;
+        }
+    }
+
+    /**
+     * A round's participants under a node, counted as they stream from the database in tree order: the node's
+     * counts, each child subtree's, those of the subtrees the plans name, the first missing units and わからない
+     * answers, the units named in the counts, the first units that hold each question down, and the lowest score
+     * of a unit. Nothing in it grows with the number of participants beyond those bounds.
+     */
+    private static final class Pass {
 
         final Round round;
         final Node node;
-        final List<ReportRepository.ParticipantRow> rows;
-        final Map<Long, ReportRepository.ParticipantRow> byId;
-        final Map<Long, Sheet> sheetById;
-        final Tally.Counted counted;
+        final Tally.Counted counted = Tally.counting(NAMED);
+        long expected;
+        final List<ReportResponse.MissingUnit> missing = new ArrayList<>();
+        long unknownAnswers;
+        Integer lowestScore;
+        final Map<String, Child> children = new LinkedHashMap<>();
         /** Names and paths of the units of the picture that do not take part (the node, sites). */
         private final Map<Long, ReportRepository.PictureRow> others = new HashMap<>();
-        private final Map<String, Optional<Tally.Result>> bySubtree = new HashMap<>();
+        private final Map<String, Tally.Counted> subtrees = new HashMap<>();
+        /** Names of the participants the plans name (their paths are among the subtrees), by id. */
+        private final Map<Long, String> planned = new HashMap<>();
+        /** The units named in the counts (わからない, no headcount), by id. */
+        private final Map<Long, ReportResponse.UnitRef> named = new HashMap<>();
+        private final int[] namedUnknown = new int[Part.QUESTIONS];
+        private int namedWithoutHeadcount;
+        private final List<List<ReportResponse.UnknownAnswer>> unknowns = new ArrayList<>(Part.QUESTIONS);
+        private final List<List<ReportResponse.UnitAnswer>> notImplemented = new ArrayList<>(Part.QUESTIONS);
+        private final List<List<ReportResponse.UnitAnswer>> partial = new ArrayList<>(Part.QUESTIONS);
 
-        Tallied(Round round, Node node, List<ReportRepository.ParticipantRow> rows,
-                List<ReportRepository.PictureRow> others) {
+        Pass(Round round, Node node, List<ReportRepository.PictureRow> others, List<ReportRepository.ChildRow> children,
+             Set<String> subtrees) {
             this.round = round;
             this.node = node;
-            this.rows = rows;
-            this.byId = new HashMap<>(rows.size() * 4 / 3 + 1);
-            this.sheetById = new HashMap<>(rows.size() * 4 / 3 + 1);
-            List<Sheet> sheets = new ArrayList<>(rows.size());
-            for (ReportRepository.ParticipantRow row : rows) {
-                byId.put(row.unitId(), row);
-                if (row.answers() != null) {
-                    Sheet sheet = Sheet.of(row.unitId(), row.headcount(), row.answers());
-                    sheets.add(sheet);
-                    sheetById.put(row.unitId(), sheet);
+            others.forEach(o -> this.others.put(o.unitId(), o));
+            children.forEach(c -> this.children.put(c.path(), new Child(c)));
+            subtrees.forEach(p -> this.subtrees.put(p, Tally.counting(0)));
+            for (int q = 0; q < Part.QUESTIONS; q++) {
+                unknowns.add(new ArrayList<>());
+                notImplemented.add(new ArrayList<>());
+                partial.add(new ArrayList<>());
+            }
+        }
+
+        void add(ReportRepository.ParticipantRow row) {
+            expected++;
+            String path = row.path();
+            int end = path.startsWith(node.path()) ? path.indexOf('/', node.path().length()) : -1;
+            Child child = end > 0 ? children.get(path.substring(0, end + 1)) : null;
+            if (child != null) {
+                child.expected++;
+            }
+            if (subtrees.containsKey(path)) {
+                planned.put(row.unitId(), row.name());
+            }
+            if (row.answers() == null) {
+                boolean listed = missing.size() < LISTED;
+                boolean listedInChild = child != null && child.missing.size() < LISTED_PER_CHILD;
+                if (listed || listedInChild) {
+                    ReportResponse.MissingUnit unit = new ReportResponse.MissingUnit(row.unitId(), row.code(), row.name(),
+                            label(path, row));
+                    if (listed) {
+                        missing.add(unit);
+                    }
+                    if (listedInChild) {
+                        child.missing.add(unit);
+                    }
+                }
+                return;
+            }
+            Sheet sheet = Sheet.of(row.unitId(), row.headcount(), row.answers());
+            counted.add(sheet);
+            if (child != null) {
+                child.counted.add(sheet);
+            }
+            if (!subtrees.isEmpty()) {
+                for (int slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    Tally.Counted under = subtrees.get(path.substring(0, slash + 1));
+                    if (under != null) {
+                        under.add(sheet);
+                    }
                 }
             }
-            this.counted = Tally.count(sheets);
-            others.forEach(o -> this.others.put(o.unitId(), o));
+            lowestScore = lowestScore == null ? sheet.score() : Math.min(lowestScore, sheet.score());
+            if ((row.headcount() == null || row.headcount() <= 0) && namedWithoutHeadcount++ < NAMED) {
+                name(row);
+            }
+            for (int q = 1; q <= Part.QUESTIONS; q++) {
+                Answer answer = sheet.answer(q);
+                if (answer == Answer.UNKNOWN) {
+                    unknownAnswers++;
+                    if (child != null) {
+                        child.unknownAnswers++;
+                    }
+                    if (namedUnknown[q - 1]++ < NAMED) {
+                        name(row);
+                    }
+                    List<ReportResponse.UnknownAnswer> listed = unknowns.get(q - 1);
+                    if (listed.size() < LISTED) {
+                        listed.add(new ReportResponse.UnknownAnswer(q, row.unitId(), row.code(), row.name(), label(path, row)));
+                    }
+                } else if (answer == Answer.NOT_IMPLEMENTED || answer == Answer.PARTIAL) {
+                    List<ReportResponse.UnitAnswer> holding = (answer == Answer.NOT_IMPLEMENTED ? notImplemented : partial)
+                            .get(q - 1);
+                    if (holding.size() < HOLDING_DOWN) {
+                        holding.add(new ReportResponse.UnitAnswer(row.unitId(), row.code(), row.name(), label(path, row), answer));
+                    }
+                }
+            }
+        }
+
+        private void name(ReportRepository.ParticipantRow row) {
+            named.putIfAbsent(row.unitId(), new ReportResponse.UnitRef(row.unitId(), row.code(), row.name()));
+        }
+
+        private String label(String path, ReportRepository.ParticipantRow row) {
+            return label(path, row.unitId(), row.name());
+        }
+
+        /** The path's label for a unit of the pass, whose own name the caller has. */
+        String label(String path, long unitId, String unitName) {
+            return ReportService.label(node, path, id -> id == unitId ? unitName : name(id));
         }
 
         ReportResponse.UnitRef unitRef(long id) {
-            ReportRepository.ParticipantRow row = byId.get(id);
-            return new ReportResponse.UnitRef(id, row.code(), row.name());
+            return named.get(id);
+        }
+
+        /** The first わからない answers, by question then tree order. */
+        List<ReportResponse.UnknownAnswer> unknowns() {
+            return unknowns.stream().flatMap(List::stream).limit(LISTED).toList();
+        }
+
+        /** The first units that answered 実施していない to the question, then those that answered 一部実施している. */
+        List<ReportResponse.UnitAnswer> holdingDown(int question) {
+            return Stream.concat(notImplemented.get(question - 1).stream(), partial.get(question - 1).stream())
+                    .limit(HOLDING_DOWN).toList();
         }
 
         private String name(long unitId) {
-            ReportRepository.ParticipantRow row = byId.get(unitId);
-            if (row != null) {
-                return row.name();
-            }
             ReportRepository.PictureRow other = others.get(unitId);
-            return other != null ? other.name() : String.valueOf(unitId);
+            return other != null ? other.name() : planned.get(unitId);
         }
 
-        /** The units between the node and the one at the path, by name ("東京本社 / 総務部"); the node's own name for it. */
+        /** The units between the node and the one at the path, by name; the node's own name for it. */
         String label(String path) {
-            if (!path.startsWith(node.path()) || path.length() == node.path().length()) {
-                return node.name();
-            }
-            StringBuilder label = new StringBuilder();
-            for (String id : path.substring(node.path().length(), path.length() - 1).split("/")) {
-                if (!label.isEmpty()) {
-                    label.append(PATH_SEPARATOR);
-                }
-                label.append(name(Long.parseLong(id)));
-            }
-            return label.toString();
+            return ReportService.label(node, path, this::name);
         }
 
         /** The name of the node's child a unit deeper down lies under (its site); null for the node and its children. */
@@ -286,44 +454,33 @@ public class ReportService {
             if (!path.startsWith(node.path()) || end < 0 || end == path.length() - 1) {
                 return null;
             }
-            return name(Long.parseLong(path.substring(node.path().length(), end)));
-        }
-
-        /** The unit's path in this round's picture, if it is there under the node. */
-        Optional<String> pathOf(long unitId) {
-            ReportRepository.ParticipantRow row = byId.get(unitId);
-            if (row != null) {
-                return Optional.of(row.path());
-            }
-            return Optional.ofNullable(others.get(unitId)).map(ReportRepository.PictureRow::path);
+            return label(path.substring(0, end + 1));
         }
 
         /** The question's points over the sheets under the path; null without a sheet there or a score for the policy. */
         BigDecimal points(String path, int question, Policy policy) {
-            return bySubtree.computeIfAbsent(path, p -> {
-                List<Sheet> under = rows.stream().filter(r -> r.answers() != null && r.path().startsWith(p))
-                        .map(r -> sheetById.get(r.unitId())).toList();
-                try {
-                    return under.isEmpty() ? Optional.empty() : Optional.of(Tally.of(under, policy));
-                } catch (Tally.MissingHeadcountException e) {
-                    return Optional.empty();
-                }
-            }).map(r -> rounded(r.questions().get(question - 1).value())).orElse(null);
+            Tally.Counted under = subtrees.get(path);
+            if (under == null || under.units() == 0) {
+                return null;
+            }
+            try {
+                return rounded(under.tally(policy).questions().get(question - 1).value());
+            } catch (Tally.MissingHeadcountException e) {
+                return null;
+            }
         }
     }
 
-    private ReportResponse.QuestionResult question(Tally.QuestionResult q, Tallied t) {
+    private ReportResponse.QuestionResult question(Tally.QuestionResult q, Pass t) {
         List<ReportResponse.UnitRef> unknown = q.unknownUnits().stream().map(t::unitRef).toList();
         return new ReportResponse.QuestionResult(q.number(), Part.of(q.number()).number(), catalog.question(q.number()),
                 q.answer(), rounded(q.value()), q.distribution(), unknown);
     }
 
-    /** Coverage of the rows; with the drift for the report's own node, without it (null) for a child. */
-    private static ReportResponse.Coverage coverage(Tallied t, List<ReportRepository.ParticipantRow> rows,
+    /** Coverage: with the drift for the report's own node, without it (null) for a child. */
+    private static ReportResponse.Coverage coverage(long expected, long submitted, List<ReportResponse.MissingUnit> missing,
                                                     RoundService.Drift drift) {
-        List<ReportResponse.MissingUnit> missing = rows.stream().filter(r -> r.answers() == null)
-                .map(r -> new ReportResponse.MissingUnit(r.unitId(), r.code(), r.name(), t.label(r.path()))).toList();
-        return new ReportResponse.Coverage(rows.size(), rows.size() - missing.size(), missing,
+        return new ReportResponse.Coverage(expected, submitted, missing,
                 drift == null ? null : drift.notParticipating(), drift == null ? null : drift.participantsWithChildren());
     }
 
@@ -331,38 +488,24 @@ public class ReportService {
      * One row per direct child subtree that has participants, tallied under the same policy; their exact scores
      * go to {@code scores} for the year on year.
      */
-    private List<ReportResponse.ChildResult> children(Tallied t, Policy policy, Map<Long, Score> scores) {
+    private static List<ReportResponse.ChildResult> children(Pass t, Policy policy, Map<Long, Score> scores) {
         List<ReportResponse.ChildResult> children = new ArrayList<>();
-        // The rows grouped by the child subtree they lie in, in one pass (a child's path is the node's path
-        // plus one segment), instead of a scan of every row for every child.
-        Map<String, List<ReportRepository.ParticipantRow>> byChild = new HashMap<>();
-        String nodePath = t.node.path();
-        for (ReportRepository.ParticipantRow r : t.rows) {
-            int end = r.path().indexOf('/', nodePath.length());
-            if (r.path().startsWith(nodePath) && end > 0) {
-                byChild.computeIfAbsent(r.path().substring(0, end + 1), k -> new ArrayList<>()).add(r);
-            }
-        }
-        for (ReportRepository.ChildRow child : repository.children(t.round.id, t.node.id())) {
-            List<ReportRepository.ParticipantRow> under = byChild.getOrDefault(child.path(), List.of());
-            if (under.isEmpty()) {
+        for (Child child : t.children.values()) {
+            if (child.expected == 0) {
                 continue;
             }
-            List<Sheet> sheets = under.stream().filter(r -> r.answers() != null).map(r -> t.sheetById.get(r.unitId())).toList();
             Tally.Result r;
             try {
-                r = Tally.of(sheets, policy);
+                r = child.counted.tally(policy);
             } catch (Tally.MissingHeadcountException e) {
                 r = null;
             }
             if (r != null && r.score() != null) {
-                scores.put(child.unitId(), r.score());
+                scores.put(child.row.unitId(), r.score());
             }
-            int unknown = (int) under.stream().filter(u -> u.answers() != null)
-                    .flatMapToInt(u -> u.answers().chars()).filter(c -> c == Answer.UNKNOWN.letter()).count();
-            children.add(new ReportResponse.ChildResult(child.unitId(), child.code(), child.name(),
-                    r == null ? null : shown(r.score()), r == null ? null : BandView.of(r.band()), coverage(t, under, null),
-                    unknown));
+            children.add(new ReportResponse.ChildResult(child.row.unitId(), child.row.code(), child.row.name(),
+                    r == null ? null : shown(r.score()), r == null ? null : BandView.of(r.band()),
+                    coverage(child.expected, child.counted.units(), child.missing, null), child.unknownAnswers));
         }
         return children;
     }
@@ -371,7 +514,7 @@ public class ReportService {
      * The questions to improve first: ranked by the mean points of the answers other than わからない (those are
      * to find out, not to improve), lowest first; a question every such answer implements is never among them.
      */
-    private List<ReportResponse.Improvement> improvements(Tally.Result result, Tallied t) {
+    private List<ReportResponse.Improvement> improvements(Tally.Result result, Pass t) {
         record Candidate(Tally.QuestionResult question, Score knownMean, int below) {
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -389,37 +532,20 @@ public class ReportService {
                 .limit(TO_IMPROVE)
                 .map(c -> {
                     int number = c.question().number();
-                    List<ReportResponse.UnitAnswer> holding = new ArrayList<>();
-                    for (Answer wanted : List.of(Answer.NOT_IMPLEMENTED, Answer.PARTIAL)) {
-                        for (ReportRepository.ParticipantRow r : t.rows) {
-                            Sheet sheet = t.sheetById.get(r.unitId());
-                            if (holding.size() < HOLDING_DOWN && sheet != null && sheet.answer(number) == wanted) {
-                                holding.add(new ReportResponse.UnitAnswer(r.unitId(), r.code(), r.name(), t.label(r.path()), wanted));
-                            }
-                        }
-                    }
+                    List<ReportResponse.UnitAnswer> holding = t.holdingDown(number);
                     return new ReportResponse.Improvement(number, Part.of(number).number(), catalog.question(number),
                             c.question().answer(), rounded(c.question().value()), c.knownMean().rounded(), c.below(), holding);
                 }).toList();
     }
 
     /** Whether the score is lower than every unit's own (two units at least), which the human forms explain. */
-    private static boolean belowEveryUnit(Tally.Result result, Tallied t) {
-        return result.score() != null && t.sheetById.size() >= 2
-                && t.sheetById.values().stream().allMatch(s -> result.score().compareTo(Score.of(s.score())) < 0);
+    private static boolean belowEveryUnit(Tally.Result result, Pass t) {
+        return result.score() != null && t.counted.units() >= 2 && result.score().compareTo(Score.of(t.lowestScore)) < 0;
     }
 
-    /** The previous closed round at the node, tallied under the same policy, and the view the report shows of it. */
-    private record YearOnYear(Tallied tallied, ReportResponse.YearOnYear view) {
-    }
-
-    private YearOnYear previous(Tallied current, Policy policy, Tally.Result now, Map<Long, Score> childScores) {
-        Optional<Long> previousId = repository.previous(current.round.id, current.node.id());
-        if (previousId.isEmpty()) {
-            return null;
-        }
-        Round before = rounds.load(previousId.get());
-        Tallied t = tally(before, pictured(before, current.node.unit()).orElseThrow());
+    /** The previous closed round at the node (its pass), tallied under the same policy, as the report shows it. */
+    private static ReportResponse.YearOnYear previous(Pass current, Pass t, Policy policy, Tally.Result now,
+                                                      Map<Long, Score> childScores) {
         Tally.Result then;
         try {
             then = t.counted.tally(policy);
@@ -444,13 +570,13 @@ public class ReportService {
                         change(childScores.get(c.unitId()), previousScores.get(c.unitId())), c.coverage().expected(),
                         c.coverage().submitted()))
                 .toList();
-        long expected = t.rows.size();
-        long submitted = t.sheetById.size();
-        boolean differs = expected != current.rows.size() || submitted != current.sheetById.size();
-        return new YearOnYear(t, new ReportResponse.YearOnYear(before.id, before.title, before.closedAt,
+        long expected = t.expected;
+        long submitted = t.counted.units();
+        boolean differs = expected != current.expected || submitted != current.counted.units();
+        return new ReportResponse.YearOnYear(t.round.id, t.round.title, t.round.closedAt,
                 then == null ? null : shown(then.score()), then == null ? null : BandView.of(then.band()),
                 then == null ? null : change(now.score(), then.score()), expected, submitted, differs, parts, questions,
-                children));
+                children);
     }
 
     private static ReportResponse.PlanItem planItem(PlannedItem i, String path, BigDecimal before, BigDecimal now) {

@@ -3,8 +3,8 @@ package io.shukei.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.shukei.catalog.Catalog;
 import io.shukei.catalog.Labels;
@@ -32,7 +32,13 @@ final class ReportTables {
     }
 
     /** A table with a name (the workbook's sheet), a header and rows. */
-    record Table(String name, List<String> header, List<List<Object>> rows) {
+    record Table(String name, List<String> header, Rows rows) {
+    }
+
+    /** Rows handed on one at a time: those of a table read from the database are never all held. */
+    @FunctionalInterface
+    interface Rows {
+        void forEach(Consumer<List<Object>> each);
     }
 
     static List<Line> summary(ReportDocument document, Audience a) {
@@ -55,7 +61,8 @@ final class ReportTables {
         }
         lines.add(new Line(a.pick("提出済み / 対象", "Submitted / expected"), r.coverage().submitted(), r.coverage().expected()));
         lines.add(new Line(a.pick("未提出", "Missing"), r.coverage().missing().stream()
-                .map(m -> Downloads.text(m.path())).collect(Collectors.joining(a.pick("、", ", "))), null));
+                .map(m -> Downloads.text(m.path())).collect(Collectors.joining(a.pick("、", ", ")))
+                + more(r.coverage().expected() - r.coverage().submitted() - r.coverage().missing().size(), a.language()), null));
         for (Line warning : driftWarnings(r.coverage(), a.language())) {
             lines.add(new Line(warning.label(), Downloads.text((String) warning.value()), warning.extra()));
         }
@@ -88,6 +95,11 @@ final class ReportTables {
             lines.add(new Line(a.pick("わからない 設問", "Don't know, question ") + u.question(),
                     Downloads.text(u.path()), Downloads.text(u.code())));
         }
+        if (r.unknownAnswers() > r.unknowns().size()) {
+            // Every one is in the answers section; the summary names the first ones.
+            lines.add(new Line(a.pick("わからない", "Don't know"), more(r.unknownAnswers() - r.unknowns().size(), a.language()),
+                    r.unknownAnswers()));
+        }
         for (ReportResponse.Approval s : r.approvals()) {
             lines.add(new Line(a.pick("承認", "Approved by"), Downloads.text(s.title() + " " + s.name()),
                     a.time(s.approvedAt()) + (s.current() ? "" : a.pick("(再開により無効)", " (superseded: the round was reopened)"))));
@@ -102,8 +114,9 @@ final class ReportTables {
      * The tables both spreadsheet forms add after the summary: the units with their respondent and times, the
      * sites, the previous round beside this one (when there is one) and the action plan.
      */
-    static List<Table> tables(ReportResponse r, Audience a) {
-        List<Table> tables = new ArrayList<>(List.of(units(r, a), sites(r, a)));
+    static List<Table> tables(ReportDocument document, Audience a) {
+        ReportResponse r = document.report();
+        List<Table> tables = new ArrayList<>(List.of(units(document, a), sites(r, a)));
         if (r.previousRound() != null) {
             tables.add(yearOnYear(r, a));
         }
@@ -112,13 +125,13 @@ final class ReportTables {
     }
 
     /** Each unit with a sheet: its path, who answered and when (local time to the minute), its revision and score. */
-    static Table units(ReportResponse r, Audience a) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ReportResponse.UnitResult u : r.units()) {
-            rows.add(Arrays.asList(Downloads.text(u.path()), Downloads.text(u.code()), Downloads.text(u.respondent()),
+    static Table units(ReportDocument document, Audience a) {
+        Rows rows = each -> document.sheets().forEach(line -> {
+            ReportResponse.UnitResult u = line.unit();
+            each.accept(Arrays.asList(Downloads.text(u.path()), Downloads.text(u.code()), Downloads.text(u.respondent()),
                     a.time(u.submittedAt()), u.revision() > 1 ? a.time(u.revisedAt()) : null, u.revision(), u.score(),
                     u.band() == null ? null : a.text(u.band().situation())));
-        }
+        });
         return new Table(a.pick("部署別", "Units"), List.of(a.pick("部署", "Unit"), a.pick("コード", "Code"),
                 a.pick("回答者", "Respondent"), a.pick("提出", "Submitted"), a.pick("最終更新", "Last revised"),
                 a.pick("版", "Revision"), a.pick("点数", "Score"), a.pick("判定", "Situation")), rows);
@@ -144,7 +157,7 @@ final class ReportTables {
         }
         return new Table(a.pick("前回との比較", "Previous round"), List.of(a.pick("項目", "Item"), a.pick("設問文", "Text"),
                 a.pick("前回", "Previous") + ": " + Downloads.text(before.title()), a.pick("今回", "This round"),
-                a.pick("変化", "Change")), rows);
+                a.pick("変化", "Change")), rows::forEach);
     }
 
     /** The node's children (its sites) with score, band, coverage and わからない count, and the previous round's score. */
@@ -160,7 +173,7 @@ final class ReportTables {
         }
         return new Table(a.pick("事業所別", "Sites"), List.of(a.pick("事業所", "Site"), a.pick("コード", "Code"),
                 a.pick("点数", "Score"), a.pick("判定", "Situation"), a.pick("提出済み", "Submitted"), a.pick("対象", "Expected"),
-                a.pick("わからない", "Don't know"), a.pick("前回の点数", "Previous score"), a.pick("変化", "Change")), rows);
+                a.pick("わからない", "Don't know"), a.pick("前回の点数", "Previous score"), a.pick("変化", "Change")), rows::forEach);
     }
 
     /** This round's action plan, then the previous round's with the points then and now. */
@@ -174,7 +187,7 @@ final class ReportTables {
         }
         return new Table(a.pick("対策計画", "Action plan"), List.of(a.pick("回", "Round"), a.pick("設問", "Question"),
                 a.pick("対象", "Unit"), a.pick("対策", "Action"), a.pick("担当", "Owner"), a.pick("期限", "Due"),
-                a.pick("状況", "Status"), a.pick("前回の点数", "Points then"), a.pick("今回の点数", "Points now")), rows);
+                a.pick("状況", "Status"), a.pick("前回の点数", "Points then"), a.pick("今回の点数", "Points now")), rows::forEach);
     }
 
     private static List<Object> planRow(String round, ReportResponse.PlanItem i, Audience a) {
@@ -190,11 +203,13 @@ final class ReportTables {
     }
 
     /** One row per unit and question, in tree then question order. */
-    static Iterable<List<Object>> answerRows(ReportDocument document, Language l) {
-        // Made as they are written: a 10,000-unit round has 250,000 of them.
-        return () -> document.sheets().stream()
-                .flatMap(line -> IntStream.rangeClosed(1, Part.QUESTIONS).mapToObj(q -> answerRow(line, q, l)))
-                .iterator();
+    static Rows answerRows(ReportDocument document, Language l) {
+        // Made as they are written: a 100,000-unit round has 2,500,000 of them.
+        return each -> document.sheets().forEach(line -> {
+            for (int q = 1; q <= Part.QUESTIONS; q++) {
+                each.accept(answerRow(line, q, l));
+            }
+        });
     }
 
     private static List<Object> answerRow(ReportDocument.SheetLine line, int q, Language l) {
@@ -232,6 +247,11 @@ final class ReportTables {
             return l.pick("人数が未登録の部署: ", "Units without a headcount: ") + units(score.missingHeadcount(), l);
         }
         return l.pick("まだ提出がありません", "No sheet submitted yet");
+    }
+
+    /** "、ほか12件" after a list that names the first ones only; nothing when it names them all. */
+    static String more(long rest, Language l) {
+        return rest <= 0 ? "" : l.pick("、ほか" + rest + "件", ", and " + rest + " more");
     }
 
     static String pick(Language l, Catalog.Text text) {

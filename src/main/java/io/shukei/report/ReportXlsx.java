@@ -87,19 +87,13 @@ final class ReportXlsx {
 
             Sheet answers = workbook.createSheet(l.pick(ANSWERS_JA, ANSWERS_EN));
             write(answers.createRow(0), ReportTables.answerHeader(l)).forEach(c -> c.setCellStyle(bold));
-            r = 1;
-            for (List<Object> values : ReportTables.answerRows(document, l)) {
-                write(answers.createRow(r++), values);
-            }
+            rows(answers, ReportTables.answerRows(document, l));
             answers.createFreezePane(0, 1);
 
-            for (ReportTables.Table table : ReportTables.tables(document.report(), audience)) {
+            for (ReportTables.Table table : ReportTables.tables(document, audience)) {
                 Sheet sheet = workbook.createSheet(table.name());
                 write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
-                r = 1;
-                for (List<Object> values : table.rows()) {
-                    write(sheet.createRow(r++), values);
-                }
+                rows(sheet, table.rows());
                 sheet.createFreezePane(0, 1);
             }
 
@@ -140,36 +134,39 @@ final class ReportXlsx {
         }
     }
 
-    /** Rows are the 25 questions, columns the units then the organisation's points under the policy. */
+    /**
+     * Columns are the 25 questions, rows the units (written as they are read, so a sheet of any number of units:
+     * a workbook has 16,384 columns but a million rows), then the organisation's points under the policy.
+     */
     private static void matrix(Sheet sheet, ReportDocument document, Language l, CellStyle bold) {
-        List<ReportDocument.SheetLine> units = document.sheets();
+        List<ReportResponse.QuestionResult> questions = document.report().questions();
         Row header = sheet.createRow(0);
-        set(header.createCell(0), l.pick("設問", "Question")).setCellStyle(bold);
-        set(header.createCell(1), l.pick("パート", "Part")).setCellStyle(bold);
-        set(header.createCell(2), l.pick("設問文", "Text")).setCellStyle(bold);
-        for (int u = 0; u < units.size(); u++) {
-            set(header.createCell(3 + u), Downloads.text(units.get(u).path())).setCellStyle(bold);
+        set(header.createCell(0), l.pick("部署", "Unit")).setCellStyle(bold);
+        for (ReportResponse.QuestionResult q : questions) {
+            set(header.createCell(q.number()), l.pick("設問", "Q") + q.number()).setCellStyle(bold);
         }
-        int total = 3 + units.size();
-        set(header.createCell(total), l.pick("組織", "Organisation") + " (" + ReportTables.pick(l,
-                Labels.policy(document.report().policy())) + ")").setCellStyle(bold);
-        for (ReportResponse.QuestionResult q : document.report().questions()) {
-            Row row = sheet.createRow(q.number());
-            set(row.createCell(0), q.number());
-            set(row.createCell(1), q.part());
-            set(row.createCell(2), ReportTables.pick(l, q.text()));
-            for (int u = 0; u < units.size(); u++) {
-                set(row.createCell(3 + u), Answer.ofLetter(units.get(u).sheet().answers().charAt(q.number() - 1)).points());
+        int[] r = {1};
+        document.sheets().forEach(line -> {
+            Row row = sheet.createRow(r[0]++);
+            set(row.createCell(0), Downloads.text(line.path()));
+            for (int q = 1; q <= Part.QUESTIONS; q++) {
+                set(row.createCell(q), Answer.ofLetter(line.sheet().answers().charAt(q - 1)).points());
             }
-            set(row.createCell(total), q.points());
+        });
+        int units = r[0] - 1;
+        Row total = sheet.createRow(r[0]);
+        set(total.createCell(0), l.pick("組織", "Organisation") + " (" + ReportTables.pick(l,
+                Labels.policy(document.report().policy())) + ")").setCellStyle(bold);
+        for (ReportResponse.QuestionResult q : questions) {
+            set(total.createCell(q.number()), q.points());
         }
-        sheet.setColumnWidth(2, 60 * 256);
-        sheet.createFreezePane(3, 1);
-        if (units.isEmpty()) {
+        sheet.setColumnWidth(0, 40 * 256);
+        sheet.createFreezePane(1, 1);
+        if (units == 0) {
             return;
         }
         SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
-        CellRangeAddress[] range = {new CellRangeAddress(1, Part.QUESTIONS, 3, 2 + units.size())};
+        CellRangeAddress[] range = {new CellRangeAddress(1, units, 1, Part.QUESTIONS)};
         for (Map.Entry<Answer, IndexedColors> colour : COLOURS.entrySet()) {
             ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
                     String.valueOf(colour.getKey().points()));
@@ -178,6 +175,12 @@ final class ReportXlsx {
             fill.setFillPattern(FillPatternType.SOLID_FOREGROUND.getCode());
             formatting.addConditionalFormatting(range, rule);
         }
+    }
+
+    /** Appends the rows under the sheet's header, as they come. */
+    private static void rows(Sheet sheet, ReportTables.Rows rows) {
+        int[] r = {1};
+        rows.forEach(values -> write(sheet.createRow(r[0]++), values));
     }
 
     private static List<Cell> write(Row row, List<?> values) {

@@ -35,43 +35,67 @@ public final class Tally {
      * that shows all four policies reads each answer once, not four times.
      */
     public static Counted count(List<Sheet> sheets) {
-        return new Counted(sheets);
+        Counted counted = new Counted(Integer.MAX_VALUE);
+        sheets.forEach(counted::add);
+        return counted;
+    }
+
+    /**
+     * Counts to which sheets are added one at a time (as they are read from a stream of rows), naming at most
+     * {@code named} units per question that answered わからない and at most as many without a headcount: what it
+     * holds does not grow with the number of sheets beyond that.
+     */
+    public static Counted counting(int named) {
+        return new Counted(named);
     }
 
     /** The sheets counted per question: answers, the units that answered わからない, headcount-weighted points. */
     public static final class Counted {
 
-        private final int units;
+        private final int named;
+        private int units;
         private final int[][] counts = new int[Part.QUESTIONS][ANSWERS.length];
         // Unit ids by question as plain longs: a report over 10,000 units holds tens of thousands of them,
         // and the tallies of its child subtrees never read them.
         private final long[][] unknownUnits = new long[Part.QUESTIONS][];
         private final int[] unknownCount = new int[Part.QUESTIONS];
         private final List<Long> withoutHeadcount = new ArrayList<>();
+        private int withoutHeadcountCount;
         private final long[] headcountPoints = new long[Part.QUESTIONS];
         private long headcount;
 
-        private Counted(List<Sheet> sheets) {
-            units = sheets.size();
-            for (Sheet s : sheets) {
-                Integer h = s.headcount();
-                boolean weighted = h != null && h > 0;
-                if (weighted) {
-                    headcount = Math.addExact(headcount, h);
-                } else {
+        private Counted(int named) {
+            this.named = named;
+        }
+
+        /** Counts one more sheet. */
+        public void add(Sheet s) {
+            units++;
+            Integer h = s.headcount();
+            boolean weighted = h != null && h > 0;
+            if (weighted) {
+                headcount = Math.addExact(headcount, h);
+            } else {
+                withoutHeadcountCount++;
+                if (withoutHeadcount.size() < named) {
                     withoutHeadcount.add(s.unitId());
                 }
-                for (int q = 0; q < Part.QUESTIONS; q++) {
-                    Answer a = s.answer(q + 1);
-                    counts[q][a.ordinal()]++;
-                    if (a == Answer.UNKNOWN) {
-                        addUnknown(q, s.unitId());
-                    }
-                    if (weighted) {
-                        headcountPoints[q] = Math.addExact(headcountPoints[q], Math.multiplyExact((long) h, a.points()));
-                    }
+            }
+            for (int q = 0; q < Part.QUESTIONS; q++) {
+                Answer a = s.answer(q + 1);
+                counts[q][a.ordinal()]++;
+                if (a == Answer.UNKNOWN && unknownCount[q] < named) {
+                    addUnknown(q, s.unitId());
+                }
+                if (weighted) {
+                    headcountPoints[q] = Math.addExact(headcountPoints[q], Math.multiplyExact((long) h, a.points()));
                 }
             }
+        }
+
+        /** The number of sheets counted. */
+        public int units() {
+            return units;
         }
 
         private void addUnknown(int q, long unitId) {
@@ -88,8 +112,8 @@ public final class Tally {
          * @throws MissingHeadcountException for HEADCOUNT_MEAN when a unit has no headcount
          */
         public Result tally(Policy policy) {
-            if (policy == Policy.HEADCOUNT_MEAN && !withoutHeadcount.isEmpty()) {
-                throw new MissingHeadcountException(withoutHeadcount);
+            if (policy == Policy.HEADCOUNT_MEAN && withoutHeadcountCount > 0) {
+                throw new MissingHeadcountException(withoutHeadcount, withoutHeadcountCount);
             }
             List<QuestionResult> questions = new ArrayList<>(Part.QUESTIONS);
             for (int q = 1; q <= Part.QUESTIONS; q++) {
@@ -196,8 +220,10 @@ public final class Tally {
     /**
      * One question's organisation-wide result.
      *
-     * @param answer the organisation's answer for CONSOLIDATED and WEAKEST; null for the means
-     * @param value  the points the question contributes; null when no sheet took part
+     * @param answer       the organisation's answer for CONSOLIDATED and WEAKEST; null for the means
+     * @param value        the points the question contributes; null when no sheet took part
+     * @param unknownUnits the units that answered わからない, the first ones counted up to the limit the counts
+     *                     were made with (their number is the distribution's UNKNOWN)
      */
     public record QuestionResult(int number, Answer answer, Score value, Map<Answer, Integer> distribution,
                                  List<Long> unknownUnits) {
@@ -209,14 +235,22 @@ public final class Tally {
     /** HEADCOUNT_MEAN over units of which some have no headcount: never given a silent weight. */
     public static final class MissingHeadcountException extends RuntimeException {
         private final List<Long> unitIds;
+        private final int count;
 
-        public MissingHeadcountException(List<Long> unitIds) {
-            super("Units without headcount: " + unitIds);
+        /** The first units without a headcount, of {@code count} in all. */
+        public MissingHeadcountException(List<Long> unitIds, int count) {
+            super("Units without headcount: " + count + ", first " + unitIds);
             this.unitIds = List.copyOf(unitIds);
+            this.count = count;
         }
 
+        /** The units without a headcount, the first ones counted when they were many. */
         public List<Long> unitIds() {
             return unitIds;
+        }
+
+        public int count() {
+            return count;
         }
     }
 }

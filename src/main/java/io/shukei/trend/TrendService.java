@@ -58,7 +58,7 @@ public class TrendService {
             try {
                 result = Tally.of(sheets(rows), policy);
             } catch (Tally.MissingHeadcountException e) {
-                throw UnitNamed.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()));
+                throw UnitNamed.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()), e.count());
             }
             List<TrendResponse.QuestionPoint> questions = new ArrayList<>();
             for (Tally.QuestionResult q : result.questions()) {

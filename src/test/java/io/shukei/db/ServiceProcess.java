@@ -43,22 +43,31 @@ public final class ServiceProcess implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
+    /** The JVM options a process test's service runs with unless it names others. */
+    private static final List<String> HEAP = List.of("-Xmx256m");
+
     public static ServiceProcess start(Map<String, String> env) throws IOException, InterruptedException {
         return start(env, 0);
     }
 
     /** With {@code fileLimit} above 0 the process may open no more files (sockets included) than that. */
     public static ServiceProcess start(Map<String, String> env, int fileLimit) throws IOException, InterruptedException {
-        return start(env, fileLimit, Path.of(""));
+        return start(env, fileLimit, Path.of(""), HEAP);
     }
 
     /** Runs in the given working directory, where the service looks for .env and config/application.properties. */
     public static ServiceProcess startIn(Path workingDirectory, Map<String, String> env) throws IOException, InterruptedException {
-        return start(env, 0, workingDirectory);
+        return start(env, 0, workingDirectory, HEAP);
     }
 
-    private static ServiceProcess start(Map<String, String> env, int fileLimit, Path workingDirectory)
+    /** Runs with the given JVM options (a heap of another size, for example) instead of the usual ones. */
+    public static ServiceProcess startWith(List<String> javaOptions, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(env, 0, Path.of(""), javaOptions);
+    }
+
+    private static ServiceProcess start(Map<String, String> env, int fileLimit, Path workingDirectory,
+                                        List<String> javaOptions) throws IOException, InterruptedException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Package the service first (./mvnw verify does)");
@@ -66,9 +75,13 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("shukei-service", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = fileLimit > 0
-                ? List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$0\" -Xmx256m -jar \"$1\"", java, jar.toString())
-                : List.of(java, "-Xmx256m", "-jar", jar.toString());
+        List<String> command = new ArrayList<>();
+        if (fileLimit > 0) {
+            command.addAll(List.of("sh", "-c", "ulimit -n " + fileLimit + " && exec \"$@\"", "sh"));
+        }
+        command.add(java);
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(workingDirectory.toAbsolutePath().toFile());
         builder.environment().put("SHUKEI_HTTP_PORT", String.valueOf(port));
@@ -109,6 +122,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET as the administrator whose body is read as a stream, for downloads too large to hold. */
+    public HttpResponse<java.io.InputStream> download(String path, String accept, Duration timeout)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Accept", accept)
+                .header("Authorization", "Bearer " + ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Whether the service's process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the service has logged so far. */
+    public String logged() {
+        return logText();
     }
 
     /** Waits for readiness; fails at once, with the service's log, if the process exits first. */

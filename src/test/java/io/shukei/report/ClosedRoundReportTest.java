@@ -125,7 +125,7 @@ class ClosedRoundReportTest {
         Api.round(t.org());
 
         assertSame(closed, everyForm(round, t));
-        json().get("/api/v1/rounds/" + round + "/report").then().body("score", equalTo(75.0f))
+        json().get("/api/v1/rounds/" + round + "/report?include=units").then().body("score", equalTo(75.0f))
                 .body("unitName", equalTo("アクメ"))
                 .body("units.find { it.unitId == " + t.a() + " }.headcount", equalTo(3));
     }
@@ -139,10 +139,10 @@ class ClosedRoundReportTest {
         String etag = given().get("/api/v1/rounds/" + round + "/report").then().extract().header("ETag");
         json().body(Map.of("name", "A 改"))
                 .patch("/api/v1/units/" + t.a()).then().statusCode(200);
-        json().get("/api/v1/rounds/" + round + "/report").then().body("units[0].name", equalTo("A"));
+        json().get("/api/v1/rounds/" + round + "/report?include=units").then().body("units[0].name", equalTo("A"));
 
         json().post("/api/v1/rounds/" + round + "/reopen").then().statusCode(200);
-        json().get("/api/v1/rounds/" + round + "/report").then().body("units[0].name", equalTo("A 改"));
+        json().get("/api/v1/rounds/" + round + "/report?include=units").then().body("units[0].name", equalTo("A 改"));
         assertNotEquals(etag, given().get("/api/v1/rounds/" + round + "/report").then().extract().header("ETag"));
         json().queryParam("unitId", t.org()).get("/api/v1/audit-events").then().statusCode(200)
                 .body("items.findAll { it.resourceId == '" + round + "' }.action", hasItem("round.resynced"))
@@ -161,7 +161,7 @@ class ClosedRoundReportTest {
                 .patch("/api/v1/units/" + t.a()).then().statusCode(200);
         json().body(Map.of("parentId", t.west()))
                 .patch("/api/v1/units/" + t.b()).then().statusCode(200);
-        json().get("/api/v1/rounds/" + round + "/report").then()
+        json().get("/api/v1/rounds/" + round + "/report?include=units").then()
                 .body("score", equalTo(50.0f))
                 .body("units.find { it.unitId == " + t.a() + " }.name", equalTo("A 改"))
                 .body("children.find { it.unitId == " + t.west() + " }.coverage.expected", equalTo(2));

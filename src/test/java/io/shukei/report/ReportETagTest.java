@@ -74,7 +74,7 @@ class ReportETagTest {
         json().body(Map.of("name", "営業部")).patch("/api/v1/units/" + a).then().statusCode(200);
         String renamed = report(round, "");
         assertNotEquals(tag, renamed, "a renamed unit changes the tag");
-        json().get("/api/v1/rounds/" + round + "/report").then().body("units[0].name", equalTo("営業部"));
+        json().get("/api/v1/rounds/" + round + "/report?include=units").then().body("units[0].name", equalTo("営業部"));
 
         json().post("/api/v1/rounds/" + round + "/close").then().statusCode(200);
         String closed = report(round, "");

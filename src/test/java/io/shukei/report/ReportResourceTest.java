@@ -3,6 +3,7 @@ package io.shukei.report;
 import static io.shukei.Api.json;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -54,7 +55,7 @@ class ReportResourceTest {
                 .body("parts.max", contains(20, 52, 28))
                 .body("coverage.expected", equalTo(3))
                 .body("coverage.submitted", equalTo(3))
-                .body("units", hasSize(3))
+                .body("units", nullValue())
                 .body("lowestQuestions", hasSize(5))
                 .body("catalogVersion", equalTo("tmg-handbook-2024"));
         json().queryParam("policy", "MEAN").get("/api/v1/rounds/" + round + "/report").then()
@@ -124,7 +125,8 @@ class ReportResourceTest {
                 .body("children.find { it.unitId == " + east + " }.score", equalTo(50.0f))
                 .body("children.find { it.unitId == " + west + " }.score", equalTo(50.0f))
                 .body("children.find { it.unitId == " + east + " }.coverage.expected", equalTo(2));
-        json().queryParam("unitId", east).queryParam("policy", "WEAKEST").get("/api/v1/rounds/" + round + "/report").then()
+        json().queryParam("unitId", east).queryParam("policy", "WEAKEST").queryParam("include", "units")
+                .get("/api/v1/rounds/" + round + "/report").then()
                 .statusCode(200).body("unitId", equalTo((int) east)).body("score", equalTo(0.0f))
                 .body("units.unitId", containsInAnyOrder((int) e1, (int) e2));
         json().queryParam("unitId", e1).get("/api/v1/rounds/" + round + "/report").then()
@@ -157,7 +159,7 @@ class ReportResourceTest {
         json().get(report).then().statusCode(200).body("coverage.missing.unitId", contains(nine, ten));
         Api.submit(round, ten, ALL_I).statusCode(201);
         Api.submit(round, nine, ALL_I).statusCode(201);
-        json().get(report).then().statusCode(200).body("units.unitId", contains(nine, ten));
+        json().get(report + "?include=units").then().statusCode(200).body("units.unitId", contains(nine, ten));
         json().get("/api/v1/rounds/" + round + "/submissions").then().statusCode(200)
                 .body("items.unitId", contains(nine, ten));
     }
@@ -170,5 +172,69 @@ class ReportResourceTest {
         json().queryParam("policy", "AVERAGE").get("/api/v1/rounds/" + round + "/report").then()
                 .statusCode(400).body("errors[0].field", equalTo("policy"));
         json().body(Map.of()).get("/api/v1/rounds/987654321/report").then().statusCode(404);
+    }
+
+    @Test
+    void unitsComeAPageAtATimeInTreeOrderWhenAskedFor() {
+        long org = Api.unit("Org", null, null);
+        long a = Api.unit("A", org, 10);
+        long b = Api.unit("B", org, 10);
+        long c = Api.unit("C", org, 10);
+        long round = Api.round(org);
+        for (long unit : new long[] {a, b, c}) {
+            Api.submit(round, unit, ALL_I).statusCode(201);
+        }
+        String report = "/api/v1/rounds/" + round + "/report";
+        var first = json().get(report + "?include=units&limit=2").then().statusCode(200)
+                .body("units.unitId", contains((int) a, (int) b))
+                .body("coverage.submitted", equalTo(3))
+                .extract();
+        String next = first.path("unitsNext");
+        String tag = first.header("ETag");
+        json().get(next).then().statusCode(200).body("units.unitId", contains((int) c)).body("unitsNext", nullValue());
+        json().header("If-None-Match", tag).get(report + "?include=units&limit=2").then().statusCode(304);
+        json().header("If-None-Match", tag).get(next).then().statusCode(200);
+        json().get(report + "?include=units&cursor=bm90LWEtY3Vyc29y").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        json().get(report + "?include=everything").then().statusCode(400).body("errors[0].field", equalTo("include"));
+        json().get(report + "?include=units&limit=1001").then().statusCode(400);
+    }
+
+    @Test
+    void theReportCountsEveryUnitButNamesOnlyTheFirst() throws SQLException {
+        long org = Api.unit("Org", null, null);
+        // 120 departments without a headcount, written directly: the API would take a request each.
+        long first = 20_000_000_000L + org * 1_000;
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO unit (id, parent_id, path, code, "
+                + "name, kind, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, 'DEPARTMENT', now(), now(), 1)")) {
+            for (long id = first; id < first + 120; id++) {
+                s.setLong(1, id);
+                s.setLong(2, org);
+                s.setString(3, "/" + org + "/" + id + "/");
+                s.setString(4, "u" + id);
+                s.setString(5, "Unit " + id);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        long round = Api.round(org);
+        for (long id = first; id < first + 12; id++) {
+            Api.submit(round, id, "I".repeat(24) + "U").statusCode(201);
+        }
+        String report = "/api/v1/rounds/" + round + "/report";
+        json().get(report).then().statusCode(200)
+                .body("coverage.expected", equalTo(120))
+                .body("coverage.submitted", equalTo(12))
+                .body("coverage.missing", hasSize(100))
+                .body("coverage.missing[0].unitId", equalTo(first + 12))
+                .body("questions[24].distribution.UNKNOWN", equalTo(12))
+                .body("questions[24].unknownUnits", hasSize(10))
+                .body("unknownAnswers", equalTo(12))
+                .body("unknowns", hasSize(12))
+                .body("toFindOut[0].units", equalTo(12))
+                .body("policies.HEADCOUNT_MEAN.unitsWithoutHeadcount", hasSize(10))
+                .body("policies.HEADCOUNT_MEAN.reason", endsWith(", and 2 more"));
+        json().get(report + "?policy=HEADCOUNT_MEAN").then().statusCode(422)
+                .body("detail", endsWith(", and 2 more"));
     }
 }
