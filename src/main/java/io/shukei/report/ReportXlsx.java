@@ -24,6 +24,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import io.shukei.catalog.Labels;
@@ -57,6 +58,9 @@ final class ReportXlsx {
     private ReportXlsx() {
     }
 
+    /** The last row index a sheet has (SpreadsheetVersion.EXCEL2007: 1,048,576 rows). */
+    private static final int MAX_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+
     /** Rows a sheet keeps in memory while it is written; earlier ones go to a compressed temporary file. */
     private static final int ROWS_IN_MEMORY = 100;
 
@@ -85,16 +89,10 @@ final class ReportXlsx {
 
             matrix(workbook.createSheet(l.pick(MATRIX_JA, MATRIX_EN)), document, l, bold);
 
-            Sheet answers = workbook.createSheet(l.pick(ANSWERS_JA, ANSWERS_EN));
-            write(answers.createRow(0), ReportTables.answerHeader(l)).forEach(c -> c.setCellStyle(bold));
-            rows(answers, ReportTables.answerRows(document, l));
-            answers.createFreezePane(0, 1);
-
+            table(workbook, new ReportTables.Table(l.pick(ANSWERS_JA, ANSWERS_EN), ReportTables.answerHeader(l),
+                    ReportTables.answerRows(document, l)), bold);
             for (ReportTables.Table table : ReportTables.tables(document, audience)) {
-                Sheet sheet = workbook.createSheet(table.name());
-                write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
-                rows(sheet, table.rows());
-                sheet.createFreezePane(0, 1);
+                table(workbook, table, bold);
             }
 
             return FileBody.spool(workbook::write);
@@ -178,9 +176,25 @@ final class ReportXlsx {
     }
 
     /** Appends the rows under the sheet's header, as they come. */
-    private static void rows(Sheet sheet, ReportTables.Rows rows) {
+    private static void table(SXSSFWorkbook workbook, ReportTables.Table table, CellStyle bold) {
+        Sheet[] sheet = {headed(workbook, table.name(), table, bold)};
         int[] r = {1};
-        rows.forEach(values -> write(sheet.createRow(r[0]++), values));
+        int[] part = {1};
+        table.rows().forEach(values -> {
+            if (r[0] > MAX_ROW) {
+                // A sheet holds 1,048,576 rows: the answers of more than 41,000 units go on in "回答一覧 (2)" and so on.
+                sheet[0] = headed(workbook, table.name() + " (" + ++part[0] + ")", table, bold);
+                r[0] = 1;
+            }
+            write(sheet[0].createRow(r[0]++), values);
+        });
+    }
+
+    private static Sheet headed(SXSSFWorkbook workbook, String name, ReportTables.Table table, CellStyle bold) {
+        Sheet sheet = workbook.createSheet(name);
+        write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
+        sheet.createFreezePane(0, 1);
+        return sheet;
     }
 
     private static List<Cell> write(Row row, List<?> values) {
