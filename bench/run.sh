@@ -2,6 +2,7 @@
 # Shukei benchmark: the packaged service against the database's own limit, on one machine, in one run.
 #
 #   bash bench/run.sh                     # full run: N = 100, 1000, 10000 leaf units, 20 s of load each
+#   bash bench/run.sh --sizes 100,1000,10000,100000   # with an organisation of 100,000 departments
 #   bash bench/run.sh --quick             # CI: N = 100, 3 s of load
 #   bash bench/run.sh --sizes 1000 --duration 10s --concurrency 8
 #   bash bench/run.sh --jdbc-url jdbc:postgresql://127.0.0.1:5432/shukei --db-user u --db-password p
@@ -312,8 +313,25 @@ for N in "${SIZE_LIST[@]}"; do
   SITES=$(python3 -c "import math; print(max(1, math.isqrt($N - 1) + 1))")
   log "N=$N: loading $SITES sites and $N departments"
   ORG=$(post units "{\"code\":\"bench-$N-$RUN_TAG\",\"name\":\"ベンチマーク $N\"}" | json_id)
-  out=$(psql -XAtq -v org="$ORG" -v n="$N" -v sites="$SITES" -f "$HERE/load.sql")
-  LO=$(echo "$out" | awk '/^LOADED/ {print $2}'); HI=$(echo "$out" | awk '/^LOADED/ {print $3}')
+  # The organisation comes in as one file through the unit tree import (PUT /units/{id}/tree): the sites,
+  # then the departments spread over them, with a headcount each; the import's time is kept. New units get
+  # their ids level by level, so the departments' ids follow one another and put.lua picks among them.
+  python3 - "$N" "$SITES" >"$WORK/tree.csv" <<'PY'
+import sys
+n, sites = int(sys.argv[1]), int(sys.argv[2])
+print("code,name,parent_code,kind,headcount")
+for s in range(1, sites + 1):
+    print(f"site-{s:04d},拠点 {s},,SITE,")
+for d in range(1, n + 1):
+    print(f"dept-{d:06d},部署 {d},site-{1 + (d - 1) % sites:04d},DEPARTMENT,{5 + d % 200}")
+PY
+  load_import=$(load_avg)
+  import_s=$(curl -sS -f -o "$WORK/import.json" -w '%{time_total}' -X PUT -H "Authorization: Bearer $BENCH_KEY" \
+    -H 'Content-Type: text/csv' --data-binary "@$WORK/tree.csv" "$B/units/$ORG/tree")
+  read -r LO HI COUNT < <(psql -XAtq -F ' ' -c "SELECT min(id), max(id), count(*) FROM unit WHERE path LIKE '/$ORG/%' AND kind = 'DEPARTMENT'")
+  [ "$COUNT" = "$N" ] && [ $(( HI - LO + 1 )) = "$N" ] \
+    || { echo "the import made $COUNT departments with ids $LO..$HI, not $N in a row" >&2; cat "$WORK/import.json" >&2; exit 1; }
+  log "N=$N: imported in ${import_s}s (load $load_import)"
   ROUND=$(post rounds "{\"title\":\"bench $N\",\"scopeUnitId\":$ORG}" | json_id)
   # Sheets are submitted with a stored respondent key for the organisation, as departments submit:
   # every PUT then looks its key up, and pgbench runs the same lookup.
@@ -428,7 +446,7 @@ PY
   pgb_lat=$(awk '/^latency average/ {print $4; exit}' "$WORK/pgbench.out")
   pgb_failed=$(awk '/failed transactions/ {print $5; exit}' "$WORK/pgbench.out")
 
-  N=$N SITES=$SITES ROUND=$ROUND COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes GZ_FIRST=$gz_first GZ_WARM=$gz_warm GZ_BYTES=$gz_bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
+  N=$N SITES=$SITES ROUND=$ROUND IMPORT_S=$import_s LOAD_IMPORT=$load_import COLD=$cold WARM=$warm CHANGED=$changed BYTES=$bytes GZ_FIRST=$gz_first GZ_WARM=$gz_warm GZ_BYTES=$gz_bytes ETAG=$etag NM_STATUS=$nm_status NM_TIME=$nm_time \
   LOAD_REPORT=$load_report SQL_COLD=$sql_cold SQL_WARM=$sql_warm ROWS_WARM=$rows_warm LOAD_SQL=$load_sql WRK_JSON=$wrk_json \
   LOAD_WRK=$load_wrk LOAD_WRK_END=$load_wrk_end REVISIONS=$revisions_after PGB_TPS=$pgb_tps PGB_LAT=$pgb_lat \
   PGB_FAILED=${pgb_failed:-0} LOAD_PGB=$load_pgb LOAD_PGB_END=$load_pgb_end \
@@ -439,6 +457,7 @@ e = os.environ
 f = lambda k: float(e[k]) if e.get(k) else None
 print(json.dumps({
     "units": int(e["N"]), "sites": int(e["SITES"]), "round": int(e["ROUND"]),
+    "import": {"seconds": f("IMPORT_S"), "load": e["LOAD_IMPORT"]},
     "report": {"cold_s": f("COLD"), "warm_s": f("WARM"), "after_change_s": f("CHANGED"), "bytes": int(e["BYTES"]), "etag": e["ETAG"],
                "gzip_first_s": f("GZ_FIRST"), "gzip_warm_s": f("GZ_WARM"), "gzip_bytes": int(e["GZ_BYTES"]),
                "if_none_match_status": e["NM_STATUS"], "if_none_match_s": f("NM_TIME"), "load": e["LOAD_REPORT"]},

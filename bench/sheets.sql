@@ -1,6 +1,6 @@
 -- One current sheet (revision 1, with its revision row) for every participant of round :rid, answers
 -- drawn at random, score computed with IPA's points (I 4, P 2, N 0, U -1) as the service does;
--- ids from one reserved block of each sequence, as in load.sql.
+-- ids from one reserved block of each sequence (so they never collide with the blocks of 50 Hibernate takes).
 \set ON_ERROR_STOP on
 BEGIN;
 SELECT nextval('submission_seq') AS sbase, nextval('submission_revision_seq') AS rbase \gset

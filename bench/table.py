@@ -133,6 +133,11 @@ def render(meta, rows, growth):
           f"| {fmt(rt['report_warm_vs_sql'], 2)} | {fmt(sql.get('report_rows_ms'))} "
           f"| {rep['load']} |")
     p("")
+    if any(r.get("import") for r in rows):
+        p("The organisation of each size came in as one CSV through the unit tree import: "
+          + ", ".join(f"{r['units']:,} units in {fmt(r['import']['seconds'], 2)} s (load {r['import']['load']})"
+                      for r in rows if r.get("import")) + ".")
+        p("")
     if growth:
         p(f"Growth from 1,000 to 10,000 units (10× the units): report cold {fmt(growth['report_cold_10000_vs_1000'], 2)}×, "
           f"after a change {fmt(growth['report_after_change_10000_vs_1000'], 2)}×, "

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -147,7 +148,10 @@ class UnitTreeService {
 
     private void apply(Plan plan) {
         OffsetDateTime now = UnitService.now();
-        List<Node> fresh = plan.inTreeOrder().stream().filter(n -> n.existing == null).toList();
+        // Level by level, so that the new units of one level (an organisation's departments) have ids that follow
+        // one another, in tree order within the level.
+        List<Node> fresh = plan.inTreeOrder().stream().filter(n -> n.existing == null)
+                .sorted(Comparator.comparingInt(n -> n.depth)).toList();
         long[] ids = units.newIds(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).id = ids[i];

@@ -165,6 +165,22 @@ class UnitTreeResourceTest {
     }
 
     @Test
+    void newUnitsGetTheirIdsLevelByLevel() {
+        long org = Api.unit("株式会社採番", null, null);
+        String east = code("east");
+        String west = code("west");
+        List<String> departments = List.of(code("d"), code("d"), code("d"), code("d"));
+        csv(org, "code,name,parent_code,kind,headcount\n" + east + ",東,,SITE,\n" + departments.get(0) + ",一," + east + ",,\n"
+                + departments.get(1) + ",二," + east + ",,\n" + west + ",西,,SITE,\n" + departments.get(2) + ",三," + west
+                + ",,\n" + departments.get(3) + ",四," + west + ",,\n", false).statusCode(200).body("created", equalTo(6));
+        assertEquals(unitId(org, east) + 1, unitId(org, west));
+        long first = unitId(org, departments.get(0));
+        for (int d = 1; d < departments.size(); d++) {
+            assertEquals(first + d, unitId(org, departments.get(d)), "the departments' ids follow one another");
+        }
+    }
+
+    @Test
     void xlsxIsExportedAndImportedLikeCsv() throws IOException {
         long org = Api.unit("株式会社エクセル", null, null);
         String site = code("001");
