@@ -95,6 +95,16 @@ public class Jdbc {
         }
     }
 
+    /**
+     * Lets the statements of the caller's transaction run, and the transaction wait between them, up to the limit
+     * instead of the session's (SessionLimits) short one: for the few requests that read or write a whole tree in
+     * one transaction (an import, an export written as its rows are read). Reset when the transaction ends.
+     */
+    public void allowLongStatements(java.time.Duration limit) {
+        execute("SELECT set_config('statement_timeout', ?, true), set_config('idle_in_transaction_session_timeout', ?, true)",
+                limit.toMillis() + "ms", limit.toMillis() + "ms");
+    }
+
     /** The first row of a query, if it has one. */
     public <T> Optional<T> one(String sql, Row<T> row, Object... params) {
         try (Connection connection = dataSource.getConnection();

@@ -99,6 +99,11 @@ class ReportRepository {
                 PARTICIPANT, roundId, pathPrefix + "%", after, after, limit);
     }
 
+    /** Statements and the waits between them may last up to the limit in the caller's transaction (an export). */
+    void allowLongStatements(java.time.Duration limit) {
+        jdbc.allowLongStatements(limit);
+    }
+
     /** The paths of the units in the round's picture, by unit id (those of the ids it holds). */
     Map<Long, String> paths(long roundId, Collection<Long> unitIds) {
         if (unitIds.isEmpty()) {

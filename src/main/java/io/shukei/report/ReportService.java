@@ -141,6 +141,9 @@ public class ReportService {
     @Transactional
     @TransactionConfiguration(timeout = EXPORT_SECONDS)
     <T> T document(long roundId, Long unitId, String policyParam, Function<ReportDocument, T> writer) {
+        // The transaction waits while a form is written between reads of the rows, and a workbook is zipped
+        // after the last one: longer than the session's idle limit for a large organisation.
+        repository.allowLongStatements(java.time.Duration.ofSeconds(EXPORT_SECONDS));
         Built built = build(roundId, unitId, policyParam);
         Pass t = built.pass();
         long organisationId = t.node.unit().organisationId();

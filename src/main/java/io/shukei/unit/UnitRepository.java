@@ -151,8 +151,7 @@ class UnitRepository implements PanacheRepository<Unit> {
      * plans the change in between. Reset when the transaction ends.
      */
     void allowLongStatements(java.time.Duration limit) {
-        jdbc.execute("SELECT set_config('statement_timeout', ?, true), "
-                + "set_config('idle_in_transaction_session_timeout', ?, true)", limit.toMillis() + "ms", limit.toMillis() + "ms");
+        jdbc.allowLongStatements(limit);
     }
 
     /**
