@@ -34,13 +34,18 @@ public final class Downloads {
      * Japanese reads the file as Shift_JIS and shows mojibake.
      */
     public static FileBody csv(Rows rows) {
-        return FileBody.spool(out -> {
+        return FileBody.spool(csvWriter(rows));
+    }
+
+    /** The CSV of {@link #csv}, written to the stream it is given. */
+    public static FileBody.Writer csvWriter(Rows rows) {
+        return out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
                 writer.write('\uFEFF');
                 rows.write(printer);
             }
-        });
+        };
     }
 
     /**

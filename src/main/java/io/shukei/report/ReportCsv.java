@@ -20,8 +20,8 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static FileBody write(ReportDocument document, Audience audience) {
-        return Downloads.csv(printer -> {
+    static FileBody.Writer write(ReportDocument document, Audience audience) {
+        return Downloads.csvWriter(printer -> {
             for (ReportTables.Line line : ReportTables.summary(document, audience)) {
                 printer.printRecord(Arrays.asList(line.label(), line.value(), line.extra()));
             }

@@ -36,9 +36,9 @@ class ReportHtml {
         this.catalog = catalog;
     }
 
-    FileBody write(ReportDocument document, Audience audience) {
+    FileBody.Writer write(ReportDocument document, Audience audience) {
         ReportPage page = new ReportPage(document.report(), document.organisationName(), advice, catalog);
-        return FileBody.spool(out -> {
+        return out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             render(writer, fragment("opening", page, audience));
             for (ReportPage.Finding finding : page.findings()) {
@@ -57,7 +57,7 @@ class ReportHtml {
             });
             render(writer, fragment("closing", page, audience));
             writer.flush();
-        });
+        };
     }
 
     private TemplateInstance fragment(String id, ReportPage page, Audience audience) {

@@ -99,6 +99,11 @@ class ReportRepository {
                 PARTICIPANT, roundId, pathPrefix + "%", after, after, limit);
     }
 
+    /** The caller's transaction reads one snapshot throughout (its first statement). */
+    void readOneSnapshot() {
+        jdbc.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+    }
+
     /** Statements and the waits between them may last up to the limit in the caller's transaction (an export). */
     void allowLongStatements(java.time.Duration limit) {
         jdbc.allowLongStatements(limit);

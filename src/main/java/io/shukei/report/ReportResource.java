@@ -1,5 +1,8 @@
 package io.shukei.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import io.shukei.export.BuildTurns;
 import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
+import io.shukei.export.LiveDownloads;
 import io.shukei.export.Negotiation;
 import io.shukei.http.QueryParams;
 import io.shukei.people.Audience;
@@ -83,21 +87,19 @@ public class ReportResource {
     private final ReportHtml html;
     private final ReportCache json;
     private final BuildTurns builds;
+    private final LiveDownloads downloads;
     private final Audiences audiences;
     private final Access access;
 
-    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, Audiences audiences,
-                   Access access) {
+    ReportResource(ReportService service, ReportHtml html, ReportCache json, BuildTurns builds, LiveDownloads downloads,
+                   Audiences audiences, Access access) {
         this.service = service;
         this.access = access;
         this.html = html;
         this.json = json;
         this.builds = builds;
+        this.downloads = downloads;
         this.audiences = audiences;
-    }
-
-    /** A report written as a file, with the name it is offered under. */
-    private record Export(FileBody body, String fileName) {
     }
 
     @GET
@@ -210,21 +212,34 @@ public class ReportResource {
         return file(ReportFormat.HTML, roundId, query, request);
     }
 
-    /** A report written as a file in a turn of its own like the JSON (BuildTurns); only the finished file is kept after it. */
+    /**
+     * A report written as a file in a turn of its own like the JSON (BuildTurns), sent as it is written
+     * (LiveDownloads): the response starts once the report is tallied and names the file.
+     */
     private Response file(ReportFormat chosen, long roundId, ReportQuery query, Request request) {
         Audience audience = audiences.of(QueryParams.language(query.lang, query.acceptLanguage));
-        Export export = builds.run(access.caller().identity(), () -> service.document(roundId, query.unitId, query.policy,
-                document -> new Export(switch (chosen) {
-                    case CSV -> ReportCsv.write(document, audience);
-                    case XLSX -> ReportXlsx.write(document, audience);
-                    case HTML -> html.write(document, audience);
-                    case JSON -> throw new IllegalStateException("JSON is not a file");
-                }, fileName(document))));
+        String caller = access.caller().identity();
+        LiveDownloads.Live<String> export = downloads.start((named, out) -> builds.run(caller, () ->
+                service.document(roundId, query.unitId, query.policy, document -> {
+                    named.accept(fileName(document));
+                    FileBody.Writer writer = switch (chosen) {
+                        case CSV -> ReportCsv.write(document, audience);
+                        case XLSX -> ReportXlsx.write(document, audience);
+                        case HTML -> html.write(document, audience);
+                        case JSON -> throw new IllegalStateException("JSON is not a file");
+                    };
+                    try {
+                        writer.writeTo(out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                })));
         Response.ResponseBuilder response = Response.ok().type(chosen.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT + ", " + HttpHeaders.ACCEPT_LANGUAGE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, audience.tag());
         if (chosen != ReportFormat.HTML) {
-            response.header("Content-Disposition", Downloads.attachment(export.fileName() + "." + chosen.extension(),
+            response.header("Content-Disposition", Downloads.attachment(export.head() + "." + chosen.extension(),
                     "shukei-report-" + roundId + "." + chosen.extension()));
         }
         return export.body().into(response, "HEAD".equals(request.getMethod())).build();

@@ -141,8 +141,10 @@ public class ReportService {
     @Transactional
     @TransactionConfiguration(timeout = EXPORT_SECONDS)
     <T> T document(long roundId, Long unitId, String policyParam, Function<ReportDocument, T> writer) {
-        // The transaction waits while a form is written between reads of the rows, and a workbook is zipped
-        // after the last one: longer than the session's idle limit for a large organisation.
+        // One snapshot for the tally and every row read after it: the file's summary counts the units it lists.
+        repository.readOneSnapshot();
+        // A large organisation's file takes longer to write, reading its rows again for each part, than the
+        // session's idle limit allows.
         repository.allowLongStatements(java.time.Duration.ofSeconds(EXPORT_SECONDS));
         Built built = build(roundId, unitId, policyParam);
         Pass t = built.pass();

@@ -205,11 +205,14 @@ final class ReportTables {
     /** One row per unit and question, in tree then question order. */
     static Rows answerRows(ReportDocument document, Language l) {
         // Made as they are written: a 100,000-unit round has 2,500,000 of them.
-        return each -> document.sheets().forEach(line -> {
-            for (int q = 1; q <= Part.QUESTIONS; q++) {
-                each.accept(answerRow(line, q, l));
-            }
-        });
+        return each -> document.sheets().forEach(line -> answerRows(line, l, each));
+    }
+
+    /** The rows of one unit's sheet, a question each. */
+    static void answerRows(ReportDocument.SheetLine line, Language l, Consumer<List<Object>> each) {
+        for (int q = 1; q <= Part.QUESTIONS; q++) {
+            each.accept(answerRow(line, q, l));
+        }
     }
 
     private static List<Object> answerRow(ReportDocument.SheetLine line, int q, Language l) {

@@ -2,7 +2,6 @@ package io.shukei.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -21,11 +20,11 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.DeferredSXSSFSheet;
+import org.apache.poi.xssf.streaming.DeferredSXSSFWorkbook;
 
 import io.shukei.catalog.Labels;
 import io.shukei.export.Downloads;
@@ -61,46 +60,49 @@ final class ReportXlsx {
     /** The last row index a sheet has (SpreadsheetVersion.EXCEL2007: 1,048,576 rows). */
     private static final int MAX_ROW = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
 
-    /** Rows a sheet keeps in memory while it is written; earlier ones go to a compressed temporary file. */
+    /** Rows a sheet keeps in memory while it is written to the zip; earlier ones are in the zip already. */
     private static final int ROWS_IN_MEMORY = 100;
 
-    static FileBody write(ReportDocument document, Audience audience) {
-        Language l = audience.language();
-        // Streamed: the answers sheet has a row per unit and question (250,000 for 10,000 units), which an
-        // in-memory workbook held as objects, hundreds of MB of them.
-        SXSSFWorkbook workbook = new StableWorkbook(ROWS_IN_MEMORY, document.report().generatedAt().toInstant());
-        workbook.setCompressTempFiles(true);
-        try (workbook) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+    /**
+     * Writes the workbook as its rows are read: every sheet is laid out first, and its rows are made while the zip
+     * is written, one sheet after the other (POI's deferred workbook), so the first bytes leave at once and neither
+     * the rows nor a temporary copy of them are kept. The document must read one snapshot: the sheets' sizes are
+     * set from the report's counts before their rows are read.
+     */
+    static FileBody.Writer write(ReportDocument document, Audience audience) {
+        return out -> {
+            Language l = audience.language();
+            StableWorkbook workbook = new StableWorkbook(ROWS_IN_MEMORY, document.report().generatedAt().toInstant());
+            try (workbook) {
+                CellStyle bold = workbook.createCellStyle();
+                Font font = workbook.createFont();
+                font.setBold(true);
+                bold.setFont(font);
 
-            Sheet summary = workbook.createSheet(l.pick(SUMMARY_JA, SUMMARY_EN));
-            int r = 0;
-            for (ReportTables.Line line : ReportTables.summary(document, audience)) {
-                Row row = summary.createRow(r++);
-                set(row.createCell(0), line.label()).setCellStyle(bold);
-                set(row.createCell(1), line.value());
-                set(row.createCell(2), line.extra());
+                List<ReportTables.Line> lines = ReportTables.summary(document, audience);
+                DeferredSXSSFSheet summary = workbook.createSheet(l.pick(SUMMARY_JA, SUMMARY_EN));
+                summary.setRowGenerator(sheet -> {
+                    int r = 0;
+                    for (ReportTables.Line line : lines) {
+                        Row row = sheet.createRow(r++);
+                        set(row.createCell(0), line.label()).setCellStyle(bold);
+                        set(row.createCell(1), line.value());
+                        set(row.createCell(2), line.extra());
+                    }
+                });
+                summary.setColumnWidth(0, 30 * 256);
+                summary.setColumnWidth(1, 50 * 256);
+
+                matrix(workbook.createSheet(l.pick(MATRIX_JA, MATRIX_EN)), document, l, bold);
+                answers(workbook, document, l, bold);
+                for (ReportTables.Table table : ReportTables.tables(document, audience)) {
+                    table(workbook, table.name(), table.header(), table.rows(), bold);
+                }
+                workbook.write(out);
+            } finally {
+                workbook.dispose();
             }
-            summary.setColumnWidth(0, 30 * 256);
-            summary.setColumnWidth(1, 50 * 256);
-
-            matrix(workbook.createSheet(l.pick(MATRIX_JA, MATRIX_EN)), document, l, bold);
-
-            table(workbook, new ReportTables.Table(l.pick(ANSWERS_JA, ANSWERS_EN), ReportTables.answerHeader(l),
-                    ReportTables.answerRows(document, l)), bold);
-            for (ReportTables.Table table : ReportTables.tables(document, audience)) {
-                table(workbook, table, bold);
-            }
-
-            return FileBody.spool(workbook::write);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            workbook.dispose();
-        }
+        };
     }
 
     /**
@@ -108,7 +110,7 @@ final class ReportXlsx {
      * time and every entry of the zip carry the report's time (the close, for a closed round) instead of the
      * moment of writing, so a closed round's workbook never changes.
      */
-    private static final class StableWorkbook extends SXSSFWorkbook {
+    private static final class StableWorkbook extends DeferredSXSSFWorkbook {
 
         private final Instant time;
 
@@ -133,38 +135,40 @@ final class ReportXlsx {
     }
 
     /**
-     * Columns are the 25 questions, rows the units (written as they are read, so a sheet of any number of units:
-     * a workbook has 16,384 columns but a million rows), then the organisation's points under the policy.
+     * Columns are the 25 questions, rows the units (a workbook has 16,384 columns but a million rows), then the
+     * organisation's points under the policy.
      */
-    private static void matrix(Sheet sheet, ReportDocument document, Language l, CellStyle bold) {
+    private static void matrix(DeferredSXSSFSheet matrix, ReportDocument document, Language l, CellStyle bold) {
         List<ReportResponse.QuestionResult> questions = document.report().questions();
-        Row header = sheet.createRow(0);
-        set(header.createCell(0), l.pick("部署", "Unit")).setCellStyle(bold);
-        for (ReportResponse.QuestionResult q : questions) {
-            set(header.createCell(q.number()), l.pick("設問", "Q") + q.number()).setCellStyle(bold);
-        }
-        int[] r = {1};
-        document.sheets().forEach(line -> {
-            Row row = sheet.createRow(r[0]++);
-            set(row.createCell(0), Downloads.text(line.path()));
-            for (int q = 1; q <= Part.QUESTIONS; q++) {
-                set(row.createCell(q), Answer.ofLetter(line.sheet().answers().charAt(q - 1)).points());
+        long units = document.report().coverage().submitted();
+        matrix.setRowGenerator(sheet -> {
+            Row header = sheet.createRow(0);
+            set(header.createCell(0), l.pick("部署", "Unit")).setCellStyle(bold);
+            for (ReportResponse.QuestionResult q : questions) {
+                set(header.createCell(q.number()), l.pick("設問", "Q") + q.number()).setCellStyle(bold);
+            }
+            int[] r = {1};
+            document.sheets().forEach(line -> {
+                Row row = sheet.createRow(r[0]++);
+                set(row.createCell(0), Downloads.text(line.path()));
+                for (int q = 1; q <= Part.QUESTIONS; q++) {
+                    set(row.createCell(q), Answer.ofLetter(line.sheet().answers().charAt(q - 1)).points());
+                }
+            });
+            Row total = sheet.createRow(r[0]);
+            set(total.createCell(0), l.pick("組織", "Organisation") + " (" + ReportTables.pick(l,
+                    Labels.policy(document.report().policy())) + ")").setCellStyle(bold);
+            for (ReportResponse.QuestionResult q : questions) {
+                set(total.createCell(q.number()), q.points());
             }
         });
-        int units = r[0] - 1;
-        Row total = sheet.createRow(r[0]);
-        set(total.createCell(0), l.pick("組織", "Organisation") + " (" + ReportTables.pick(l,
-                Labels.policy(document.report().policy())) + ")").setCellStyle(bold);
-        for (ReportResponse.QuestionResult q : questions) {
-            set(total.createCell(q.number()), q.points());
-        }
-        sheet.setColumnWidth(0, 40 * 256);
-        sheet.createFreezePane(1, 1);
+        matrix.setColumnWidth(0, 40 * 256);
+        matrix.createFreezePane(1, 1);
         if (units == 0) {
             return;
         }
-        SheetConditionalFormatting formatting = sheet.getSheetConditionalFormatting();
-        CellRangeAddress[] range = {new CellRangeAddress(1, units, 1, Part.QUESTIONS)};
+        SheetConditionalFormatting formatting = matrix.getSheetConditionalFormatting();
+        CellRangeAddress[] range = {new CellRangeAddress(1, (int) units, 1, Part.QUESTIONS)};
         for (Map.Entry<Answer, IndexedColors> colour : COLOURS.entrySet()) {
             ConditionalFormattingRule rule = formatting.createConditionalFormattingRule(ComparisonOperator.EQUAL,
                     String.valueOf(colour.getKey().points()));
@@ -175,26 +179,41 @@ final class ReportXlsx {
         }
     }
 
-    /** Appends the rows under the sheet's header, as they come. */
-    private static void table(SXSSFWorkbook workbook, ReportTables.Table table, CellStyle bold) {
-        Sheet[] sheet = {headed(workbook, table.name(), table, bold)};
-        int[] r = {1};
-        int[] part = {1};
-        table.rows().forEach(values -> {
-            if (r[0] > MAX_ROW) {
-                // A sheet holds 1,048,576 rows: the answers of more than 41,000 units go on in "回答一覧 (2)" and so on.
-                sheet[0] = headed(workbook, table.name() + " (" + ++part[0] + ")", table, bold);
-                r[0] = 1;
-            }
-            write(sheet[0].createRow(r[0]++), values);
-        });
+    /**
+     * A row per unit and question. A sheet holds 1,048,576 rows: the answers of more than 41,943 units go on in
+     * "回答一覧 (2)" and so on, each sheet holding whole units; every sheet reads the units again and writes its own.
+     */
+    private static void answers(DeferredSXSSFWorkbook workbook, ReportDocument document, Language l, CellStyle bold) {
+        long unitsPerSheet = MAX_ROW / Part.QUESTIONS;
+        long units = document.report().coverage().submitted();
+        long sheets = Math.max(1, (units + unitsPerSheet - 1) / unitsPerSheet);
+        String name = l.pick(ANSWERS_JA, ANSWERS_EN);
+        for (long part = 0; part < sheets; part++) {
+            long first = part * unitsPerSheet;
+            // The last sheet takes whatever follows, so no unit is left out.
+            long end = part == sheets - 1 ? Long.MAX_VALUE : first + unitsPerSheet;
+            table(workbook, part == 0 ? name : name + " (" + (part + 1) + ")", ReportTables.answerHeader(l), each -> {
+                long[] unit = {0};
+                document.sheets().forEach(line -> {
+                    if (unit[0] >= first && unit[0] < end) {
+                        ReportTables.answerRows(line, l, each);
+                    }
+                    unit[0]++;
+                });
+            }, bold);
+        }
     }
 
-    private static Sheet headed(SXSSFWorkbook workbook, String name, ReportTables.Table table, CellStyle bold) {
-        Sheet sheet = workbook.createSheet(name);
-        write(sheet.createRow(0), table.header()).forEach(c -> c.setCellStyle(bold));
+    /** A sheet of a header and the rows under it, made as they are read. */
+    private static void table(DeferredSXSSFWorkbook workbook, String name, List<String> header, ReportTables.Rows rows,
+                              CellStyle bold) {
+        DeferredSXSSFSheet sheet = workbook.createSheet(name);
         sheet.createFreezePane(0, 1);
-        return sheet;
+        sheet.setRowGenerator(s -> {
+            write(s.createRow(0), header).forEach(c -> c.setCellStyle(bold));
+            int[] r = {1};
+            rows.forEach(values -> write(s.createRow(r[0]++), values));
+        });
     }
 
     private static List<Cell> write(Row row, List<?> values) {

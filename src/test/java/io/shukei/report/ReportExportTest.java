@@ -188,14 +188,18 @@ class ReportExportTest {
     }
 
     @Test
-    void exportsSendTheirLengthAndHeadLeavesNoFileOpen() {
+    void exportsSendTheirBodyAndHeadItsLengthAndNoFileStaysOpen() {
         String report = "/api/v1/rounds/" + round + "/report";
         String submissions = "/api/v1/rounds/" + round + "/submissions";
         for (String[] request : new String[][]{{report, "text/csv"}, {report, Downloads.XLSX}, {report, "text/html"},
                 {submissions, "text/csv"}}) {
             Response get = given().accept(request[1]).get(request[0]);
             assertEquals(200, get.statusCode(), request[1]);
-            assertEquals(get.asByteArray().length, Long.parseLong(get.header("Content-Length")), request[1]);
+            // A report is sent while it is written: chunked, unless it fits the response's first buffer.
+            if (!"chunked".equals(get.header("Transfer-Encoding"))) {
+                assertEquals(get.asByteArray().length, Long.parseLong(get.header("Content-Length")), request[1]);
+            }
+            assertTrue(get.asByteArray().length > 0, request[1]);
             Response head = given().accept(request[1]).head(request[0]);
             assertEquals(200, head.statusCode(), request[1]);
             // Each request builds its own file, and one carries its time of building: only the header is compared.
