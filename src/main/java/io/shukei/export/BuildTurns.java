@@ -1,5 +1,6 @@
 package io.shukei.export;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -60,6 +61,22 @@ public class BuildTurns {
         take(caller);
         try {
             return build.get();
+        } finally {
+            give(caller);
+        }
+    }
+
+    /** A build that writes a file as it goes. */
+    @FunctionalInterface
+    public interface Writing {
+        void run() throws IOException;
+    }
+
+    /** Runs a build that writes, in the caller's turn. */
+    public void write(String caller, Writing build) throws IOException {
+        take(caller);
+        try {
+            build.run();
         } finally {
             give(caller);
         }

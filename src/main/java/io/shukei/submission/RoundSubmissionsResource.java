@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.shukei.export.BuildTurns;
+import io.shukei.export.LiveDownloads;
 import io.shukei.export.Downloads;
 import io.shukei.export.Negotiation;
 import io.shukei.export.TableFormat;
@@ -51,9 +52,11 @@ public class RoundSubmissionsResource {
 
     private final SubmissionService service;
     private final BuildTurns builds;
+    private final LiveDownloads downloads;
     private final Access access;
 
-    RoundSubmissionsResource(SubmissionService service, BuildTurns builds, Access access) {
+    RoundSubmissionsResource(SubmissionService service, BuildTurns builds, LiveDownloads downloads, Access access) {
+        this.downloads = downloads;
         this.access = access;
         this.service = service;
         this.builds = builds;
@@ -98,11 +101,14 @@ public class RoundSubmissionsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response csv(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
                         @Context Request request) {
-        // Every sheet of the round at once: built in a turn (BuildTurns), like a report.
+        // Every sheet of the round: built in a turn (BuildTurns) and sent as it is written, like a report's files.
         Response.ResponseBuilder response = Response.ok().type(TableFormat.CSV.mediaType())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
                 .header("Content-Disposition", Downloads.attachment("submissions-round-" + roundId + ".csv",
                         "submissions-round-" + roundId + ".csv"));
-        return builds.run(access.caller().identity(), () -> SubmissionCsv.write(service.all(roundId))).into(response, "HEAD".equals(request.getMethod())).build();
+        String caller = access.caller().identity();
+        LiveDownloads.Live<Void> csv = downloads.start((started, out) -> builds.write(caller, () ->
+                SubmissionCsv.write(sheets -> service.each(roundId, () -> started.accept(null), sheets)).writeTo(out)));
+        return csv.body().into(response, "HEAD".equals(request.getMethod())).build();
     }
 }

@@ -1,7 +1,10 @@
 package io.shukei.submission;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.shukei.export.Downloads;
 import io.shukei.export.FileBody;
@@ -16,8 +19,14 @@ final class SubmissionCsv {
     private SubmissionCsv() {
     }
 
-    static FileBody write(List<SheetResponse> sheets) {
-        return Downloads.csv(printer -> {
+    /** The sheets, handed on one at a time. */
+    @FunctionalInterface
+    interface Sheets {
+        void forEach(Consumer<SheetResponse> each);
+    }
+
+    static FileBody.Writer write(Sheets sheets) {
+        return Downloads.csvWriter(printer -> {
             List<String> header = new ArrayList<>(List.of("round_id", "unit_id", "unit_code", "unit_name", "respondent",
                     "revision", "catalog_version", "score", "band", "submitted_at", "revised_at"));
             for (int q = 1; q <= Part.QUESTIONS; q++) {
@@ -27,15 +36,19 @@ final class SubmissionCsv {
                 header.add("comment" + q);
             }
             printer.printRecord(header);
-            for (SheetResponse s : sheets) {
+            sheets.forEach(s -> {
                 List<Object> row = new ArrayList<>(List.of(s.roundId(), s.unitId(), Downloads.text(s.unitCode()),
                         Downloads.text(s.unitName())));
                 row.add(Downloads.text(s.respondent()));
                 row.addAll(List.of(s.revision(), s.catalogVersion(), s.score(), s.band().code(), s.submittedAt(), s.revisedAt()));
                 s.answers().forEach(a -> row.add(a.answer()));
                 s.answers().forEach(a -> row.add(Downloads.text(a.comment())));
-                printer.printRecord(row);
-            }
+                try {
+                    printer.printRecord(row);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         });
     }
 }

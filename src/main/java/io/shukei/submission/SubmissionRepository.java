@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,18 +113,31 @@ class SubmissionRepository {
      * scope), named and ordered as the round's picture holds the units, read in one query whatever its size.
      */
     List<Listed> current(long roundId, String pathPrefix, int offset, int limit) {
-        return jdbc.query("SELECT s.unit_id, s.created_at, " + REVISION_COLUMNS + ", ru.code, ru.name "
-                        + """
-                        FROM submission s
-                        JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
-                        JOIN round_unit ru ON ru.round_id = s.round_id AND ru.unit_id = s.unit_id
-                        JOIN unit u ON u.id = s.unit_id
-                        WHERE s.round_id = ? AND u.path LIKE ?
-                        ORDER BY ru.tree_order
-                        OFFSET ? LIMIT ?""",
-                row -> new Listed(row.getLong(1), row.getObject(2, OffsetDateTime.class), revision(row, 3),
-                        row.getString(10), row.getString(11)),
-                roundId, pathPrefix + "%", offset, limit);
+        return jdbc.query(CURRENT + " OFFSET ? LIMIT ?", this::listed, roundId, pathPrefix + "%", offset, limit);
+    }
+
+    /** Every current sheet of {@link #current}, handed on as it is read; the caller runs in a transaction. */
+    void eachCurrent(long roundId, String pathPrefix, Consumer<Listed> each) {
+        jdbc.allowLongStatements(java.time.Duration.ofSeconds(EXPORT_SECONDS));
+        jdbc.stream(CURRENT, FETCH, this::listed, each, roundId, pathPrefix + "%");
+    }
+
+    private static final String CURRENT = "SELECT s.unit_id, s.created_at, " + REVISION_COLUMNS + ", ru.code, ru.name "
+            + """
+            FROM submission s
+            JOIN submission_revision r ON r.submission_id = s.id AND r.revision = s.revision
+            JOIN round_unit ru ON ru.round_id = s.round_id AND ru.unit_id = s.unit_id
+            JOIN unit u ON u.id = s.unit_id
+            WHERE s.round_id = ? AND u.path LIKE ?
+            ORDER BY ru.tree_order""";
+    /** Rows fetched at a time by an export. */
+    private static final int FETCH = 1_000;
+    /** How long an export's reads may last (the session's own limit is short). */
+    static final int EXPORT_SECONDS = 600;
+
+    private Listed listed(ResultSet row) throws SQLException {
+        return new Listed(row.getLong(1), row.getObject(2, OffsetDateTime.class), revision(row, 3),
+                row.getString(10), row.getString(11));
     }
 
     long countCurrent(long roundId, String pathPrefix) {

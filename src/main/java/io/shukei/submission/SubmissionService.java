@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -12,6 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import io.shukei.catalog.BandView;
 import io.shukei.http.ETags;
@@ -127,11 +130,17 @@ public class SubmissionService {
         return Page.of(items, paging, submissions.countCurrent(roundId, visible));
     }
 
-    /** Every current sheet of a round, for the CSV export; a round holds at most one sheet per participant. */
-    List<SheetResponse> all(long roundId) {
+    /**
+     * Every current sheet of a round, for the CSV export: the round is checked, then {@code started} runs (the
+     * response's headers may go), then the sheets are handed on one at a time as they are read.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = SubmissionRepository.EXPORT_SECONDS)
+    void each(long roundId, Runnable started, Consumer<SheetResponse> each) {
         rounds.require(roundId);
-        return submissions.current(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream()
-                .map(c -> view(roundId, c)).toList();
+        String visible = access.scopePrefix();
+        started.run();
+        submissions.eachCurrent(roundId, visible, c -> each.accept(view(roundId, c)));
     }
 
     private SubmissionRepository.CurrentSheet require(long roundId, long unitId) {

@@ -28,7 +28,7 @@ import io.shukei.db.ServiceProcess;
  * What a request needs does not grow with the organisation: the packaged service with a heap smaller than the one
  * it ships with (96 MB against deploy/jvm.options's 128 MB), far smaller than the organisation's rows (60,000
  * departments with a sheet each, written by SQL), answers its root report, the report's next page of units, its
- * CSV and its workbook (1.5 million answer rows, sent as they are written, over more than a connection's idle
+ * CSV, every sheet as CSV and its workbook (1.5 million answer rows, sent as they are written, over more than a connection's idle
  * limit), and stays up without an OutOfMemoryError. (Before the report was read as a stream, a report of this size held its rows, the sheets and
  * the whole JSON on the heap, tens of MB, and ran a heap of this size out.)
  */
@@ -72,6 +72,9 @@ class LargeOrganisationReportIT {
             // Every unit × question in the CSV (25 rows each, after the summary and the tables).
             long csv = lines(service.download("/api/v1/rounds/" + round + "/report.csv", "text/csv", DOWNLOAD));
             assertTrue(csv > 25L * DEPARTMENTS, csv + " lines");
+            // Every sheet, one row each, after the header.
+            long sheets = lines(service.download("/api/v1/rounds/" + round + "/submissions.csv", "text/csv", DOWNLOAD));
+            assertEquals(DEPARTMENTS + 1L, sheets);
             long xlsx = bytes(service.download("/api/v1/rounds/" + round + "/report.xlsx", "*/*", DOWNLOAD));
             assertTrue(xlsx > 1_000_000, xlsx + " bytes");
 
