@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 record UnitImportResponse(
         @Schema(description = "true: nothing was changed") boolean dryRun,
         @Schema(description = "Rows of units in the file (the header and empty rows not counted)", minimum = "0",
-                maximum = "100000", examples = "3") int rows,
+                maximum = "110000", examples = "3") int rows,
         @Schema(description = "Units created", minimum = "0", examples = "1") int created,
         @Schema(description = "Units given another parent", minimum = "0", examples = "1") int moved,
         @Schema(description = "Units whose name, kind or headcount changed", minimum = "0", examples = "1") int updated,

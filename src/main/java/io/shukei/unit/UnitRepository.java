@@ -1,5 +1,6 @@
 package io.shukei.unit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -120,12 +121,22 @@ class UnitRepository implements PanacheRepository<Unit> {
      * {@code lock} their rows are held until the transaction ends, so that no other change lands between an
      * import's reading of the tree and its writing. The caller flushes first.
      */
+    /** Units under (not equal to) the unit with the path, archived ones too. */
+    long countUnder(String path) {
+        return jdbc.one("SELECT count(*) FROM unit WHERE path LIKE ? AND path <> ?", row -> row.getLong(1), path + "%", path)
+                .orElseThrow();
+    }
+
     List<TreeRow> subtree(String path, boolean lock) {
-        return jdbc.query("SELECT id, parent_id, path, code, name, headcount, kind, archived_at IS NOT NULL, revision "
-                        + "FROM unit WHERE path LIKE ? AND path <> ? ORDER BY tree_order" + (lock ? " FOR UPDATE" : ""),
+        // Fetched in batches: the driver would otherwise hold every row's raw columns beside the records made of
+        // them, tens of MB for the largest tree an import plans.
+        List<TreeRow> rows = new ArrayList<>();
+        jdbc.stream("SELECT id, parent_id, path, code, name, headcount, kind, archived_at IS NOT NULL, revision "
+                        + "FROM unit WHERE path LIKE ? AND path <> ? ORDER BY tree_order" + (lock ? " FOR UPDATE" : ""), 5_000,
                 row -> new TreeRow(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
                         row.getObject(6, Integer.class), UnitKind.valueOf(row.getString(7)), row.getBoolean(8), row.getInt(9)),
-                path + "%", path);
+                rows::add, path + "%", path);
+        return rows;
     }
 
     /** One exported row: a unit, its parent and its parent's code (null right under the exported unit). */

@@ -145,7 +145,7 @@ public class UnitTreeResource {
                     + "any error changes nothing: 400 with every error by row and column. With dryRun=true nothing "
                     + "changes and the answer lists every change the file would make, or every error. Importing the "
                     + "same file again changes nothing. CSV in UTF-8, with or without a byte-order mark; xlsx: the "
-                    + "first sheet. At most 100,000 rows and SHUKEI_HTTP_MAX_UPLOAD_SIZE bytes.")
+                    + "first sheet. At most 110,000 rows and SHUKEI_HTTP_MAX_UPLOAD_SIZE bytes; 413 when the rows and the units already under the unit are more than 200,000 together (import one subtree at a time).")
     @RequestBody(content = {@Content(mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 33_554_432),
             examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)),
             @Content(mediaType = Downloads.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 33_554_432))})

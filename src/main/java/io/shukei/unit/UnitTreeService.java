@@ -38,8 +38,14 @@ class UnitTreeService {
 
     /** Errors listed at most; every one is counted. */
     static final int MAX_ERRORS = 10_000;
-    /** Changes listed at most: the file's rows and the archived units of a tree that large. */
-    static final int MAX_CHANGES = 200_000;
+    /**
+     * Units one import plans at most, the file's rows and the units already under the unit together: the plan holds
+     * them all on the heap (about 100 MB for 200,000 with deploy/jvm.options's 128 MB heap), so a larger import is
+     * refused before it is read into the plan, not left to run the heap out.
+     */
+    static final int MAX_PLAN = 200_000;
+    /** Changes listed at most: every unit of the largest plan. */
+    static final int MAX_CHANGES = MAX_PLAN;
     /** Levels below the top of the organisation, which keeps a unit's path within its column. */
     static final int MAX_DEPTH = 50;
     /** How long one statement of an import may run (the service's own limit is for requests of one unit). */
@@ -118,6 +124,14 @@ class UnitTreeService {
         }
         units.flush();
         units.allowLongStatements(LONG_STATEMENTS);
+        long existing = units.countUnder(scope.path);
+        if (existing + lines.size() > MAX_PLAN) {
+            throw new ProblemException(413, "/problems/import-too-large", "Import too large", "The tree under "
+                    + UnitService.label(scope) + " has " + existing + " units and the file " + lines.size() + " rows; an "
+                    + "import plans at most " + MAX_PLAN + " units at once: import one subtree at a time", null)
+                    .inJapanese(UnitService.label(scope) + "の下には " + existing + " 件の部署があり、ファイルは " + lines.size()
+                            + " 行です。一度に取り込めるのは合わせて " + MAX_PLAN + " 件までです。下位の組織ごとに分けて取り込んでください。");
+        }
         Plan plan = new Plan(scope, units.subtree(scope.path, !dryRun));
         plan.read(lines);
         plan.resolve();
