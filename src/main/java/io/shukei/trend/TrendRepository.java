@@ -1,7 +1,9 @@
 package io.shukei.trend;
 
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,8 +29,11 @@ class TrendRepository {
                     OffsetDateTime closedAt) {
     }
 
-    /** A participant of one of the rounds; answers is null when it has not submitted. */
-    record ParticipantRow(long roundId, long unitId, String path, Integer headcount, String answers) {
+    /**
+     * A participant of one of the rounds: the node's child it lies under in that round's picture (null for the node
+     * itself); answers is null when it has not submitted.
+     */
+    record ParticipantRow(long roundId, long unitId, Long childId, Integer headcount, String answers) {
     }
 
     record ChildRow(long roundId, long unitId, String code, String name, String path) {
@@ -49,18 +54,30 @@ class TrendRepository {
                 nodeId);
     }
 
-    List<ParticipantRow> participants(List<Long> roundIds, long nodeId) {
-        return jdbc.query("""
-                        SELECT rp.round_id, u.unit_id, u.path, u.headcount, s.answers
+    /**
+     * Every participant of the rounds under the node, handed on as it is read (a few thousand rows at a time: an
+     * association's rounds hold hundreds of thousands); the caller runs in a transaction.
+     */
+    void participants(List<Long> roundIds, long nodeId, Consumer<ParticipantRow> each) {
+        jdbc.allowLongStatements(Duration.ofSeconds(LONG_SECONDS));
+        jdbc.stream("""
+                        SELECT rp.round_id, u.unit_id,
+                               cast(nullif(split_part(substr(u.path, length(n.path) + 1), '/', 1), '') AS bigint),
+                               u.headcount, s.answers
                         FROM round_participant rp
                         JOIN round_unit u ON u.round_id = rp.round_id AND u.unit_id = rp.unit_id
                         JOIN round_unit n ON n.round_id = rp.round_id AND n.unit_id = ?
                         LEFT JOIN submission s ON s.round_id = rp.round_id AND s.unit_id = rp.unit_id
-                        WHERE rp.round_id = ANY (cast(? AS bigint[])) AND u.path LIKE n.path || '%'""",
-                r -> new ParticipantRow(r.getLong(1), r.getLong(2), r.getString(3), r.getObject(4, Integer.class),
+                        WHERE rp.round_id = ANY (cast(? AS bigint[])) AND u.path LIKE n.path || '%'""", FETCH,
+                r -> new ParticipantRow(r.getLong(1), r.getLong(2), r.getObject(3, Long.class), r.getObject(4, Integer.class),
                         r.getString(5)),
-                nodeId, roundIds.toArray(new Long[0]));
+                each, nodeId, roundIds.toArray(new Long[0]));
     }
+
+    /** Rows fetched at a time. */
+    private static final int FETCH = 5_000;
+    /** How long the trend's reads may last: every round of the largest organisation. */
+    static final int LONG_SECONDS = 120;
 
     /** A unit named as the round's picture holds it. */
     record NamedRow(long unitId, String code, String name) implements UnitNamed {

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import io.shukei.catalog.BandView;
 import io.shukei.http.QueryParams;
 import io.shukei.tally.Policy;
@@ -25,6 +27,9 @@ import io.shukei.unit.UnitService;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TrendService {
 
+    /** Units named at most when a round's HEADCOUNT_MEAN lacks headcounts (all are counted). */
+    private static final int NAMED = 10;
+
     private final TrendRepository repository;
     private final UnitService units;
 
@@ -37,6 +42,8 @@ public class TrendService {
      * @param policyParam the policy for every round; defaults to the latest round's, so the last point
      *                    equals that round's report
      */
+    @Transactional
+    @TransactionConfiguration(timeout = TrendRepository.LONG_SECONDS)
     public TrendResponse trend(long unitId, String policyParam) {
         Unit node = units.require(unitId);
         List<TrendRepository.RoundRow> rounds = repository.rounds(node.id);
@@ -44,8 +51,10 @@ public class TrendService {
         Policy policy = requested != null ? requested
                 : rounds.isEmpty() ? Policy.CONSOLIDATED : rounds.get(rounds.size() - 1).policy();
         List<Long> roundIds = rounds.stream().map(TrendRepository.RoundRow::id).toList();
-        Map<Long, List<TrendRepository.ParticipantRow>> byRound = repository.participants(roundIds, node.id).stream()
-                .collect(Collectors.groupingBy(TrendRepository.ParticipantRow::roundId));
+        Map<Long, Counts> byRound = new HashMap<>();
+        roundIds.forEach(id -> byRound.put(id, new Counts()));
+        // Sheets are counted as they are read: what the trend holds grows with rounds and children, not units.
+        repository.participants(roundIds, node.id, row -> byRound.get(row.roundId()).add(row));
         Map<Long, List<TrendRepository.ChildRow>> childrenByRound = repository.children(roundIds, node.id).stream()
                 .collect(Collectors.groupingBy(TrendRepository.ChildRow::roundId));
 
@@ -53,10 +62,10 @@ public class TrendService {
         Tally.Result previous = null;
         Map<Long, Score> previousChildren = Map.of();
         for (TrendRepository.RoundRow round : rounds) {
-            List<TrendRepository.ParticipantRow> rows = byRound.getOrDefault(round.id(), List.of());
+            Counts counts = byRound.get(round.id());
             Tally.Result result;
             try {
-                result = Tally.of(sheets(rows), policy);
+                result = counts.node.tally(policy);
             } catch (Tally.MissingHeadcountException e) {
                 throw UnitNamed.missingHeadcount(e.unitIds(), repository.named(round.id(), e.unitIds()), e.count());
             }
@@ -68,8 +77,8 @@ public class TrendService {
             Map<Long, Score> childScores = new HashMap<>();
             List<TrendResponse.ChildPoint> childPoints = new ArrayList<>();
             for (TrendRepository.ChildRow child : childrenByRound.getOrDefault(round.id(), List.of())) {
-                List<TrendRepository.ParticipantRow> under = rows.stream().filter(r -> r.path().startsWith(child.path())).toList();
-                if (under.isEmpty()) {
+                Tally.Counted under = counts.children.get(child.unitId());
+                if (under == null || under.units() == 0) {
                     continue;
                 }
                 Score score = childScore(under, policy);
@@ -79,23 +88,37 @@ public class TrendService {
             }
             points.add(new TrendResponse.RoundPoint(round.id(), round.title(), round.status(), round.createdAt(),
                     round.closedAt(), shown(result.score()), BandView.of(result.band()),
-                    change(result.score(), previous == null ? null : previous.score()), rows.size(),
-                    rows.stream().filter(r -> r.answers() != null).count(), questions, childPoints));
+                    change(result.score(), previous == null ? null : previous.score()), counts.participants,
+                    counts.node.units(), questions, childPoints));
             previous = result;
             previousChildren = childScores;
         }
         return new TrendResponse(node.id, node.code, node.name, policy, points);
     }
 
-    private static List<Sheet> sheets(List<TrendRepository.ParticipantRow> rows) {
-        return rows.stream().filter(r -> r.answers() != null)
-                .map(r -> Sheet.of(r.unitId(), r.headcount(), r.answers())).toList();
+    /** One round's counts: the node's, and each child's that a participant lies under. */
+    private static final class Counts {
+        final Tally.Counted node = Tally.counting(NAMED);
+        final Map<Long, Tally.Counted> children = new HashMap<>();
+        long participants;
+
+        void add(TrendRepository.ParticipantRow row) {
+            participants++;
+            if (row.answers() == null) {
+                return;
+            }
+            Sheet sheet = Sheet.of(row.unitId(), row.headcount(), row.answers());
+            node.add(sheet);
+            if (row.childId() != null) {
+                children.computeIfAbsent(row.childId(), id -> Tally.counting(0)).add(sheet);
+            }
+        }
     }
 
     /** A child without every headcount has no HEADCOUNT_MEAN score; the node's own score already refuses it. */
-    private static Score childScore(List<TrendRepository.ParticipantRow> rows, Policy policy) {
+    private static Score childScore(Tally.Counted counted, Policy policy) {
         try {
-            return Tally.of(sheets(rows), policy).score();
+            return counted.tally(policy).score();
         } catch (Tally.MissingHeadcountException e) {
             return null;
         }

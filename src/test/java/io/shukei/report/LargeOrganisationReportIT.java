@@ -27,8 +27,8 @@ import io.shukei.db.ServiceProcess;
 /**
  * What a request needs does not grow with the organisation: the packaged service with a heap smaller than the one
  * it ships with (96 MB against deploy/jvm.options's 128 MB), far smaller than the organisation's rows (60,000
- * departments with a sheet each, written by SQL), answers its root report, the report's next page of units, its
- * CSV, every sheet as CSV and its workbook (1.5 million answer rows, sent as they are written, over more than a connection's idle
+ * departments with a sheet each, written by SQL), answers its root report, the report's next page of units, the
+ * trend, its CSV, every sheet as CSV and its workbook (1.5 million answer rows, sent as they are written, over more than a connection's idle
  * limit), and stays up without an OutOfMemoryError. (Before the report was read as a stream, a report of this size held its rows, the sheets and
  * the whole JSON on the heap, tens of MB, and ran a heap of this size out.)
  */
@@ -68,6 +68,12 @@ class LargeOrganisationReportIT {
             HttpResponse<String> second = service.send("GET", next, null);
             assertEquals(200, second.statusCode(), second.body());
             assertEquals(1000, JSON.readTree(second.body()).path("units").size());
+
+            HttpResponse<String> trend = service.send("GET", "/api/v1/units/" + org + "/trend", null);
+            assertEquals(200, trend.statusCode(), trend.body());
+            JsonNode point = JSON.readTree(trend.body()).path("rounds").path(0);
+            assertEquals(body.path("score").decimalValue(), point.path("score").decimalValue(), trend.body());
+            assertEquals(SITES, point.path("children").size());
 
             // Every unit × question in the CSV (25 rows each, after the summary and the tables).
             long csv = lines(service.download("/api/v1/rounds/" + round + "/report.csv", "text/csv", DOWNLOAD));
