@@ -78,7 +78,7 @@ public class TrendService {
             List<TrendResponse.ChildPoint> childPoints = new ArrayList<>();
             for (TrendRepository.ChildRow child : childrenByRound.getOrDefault(round.id(), List.of())) {
                 Tally.Counted under = counts.children.get(child.unitId());
-                if (under == null || under.units() == 0) {
+                if (under == null) {
                     continue;
                 }
                 Score score = childScore(under, policy);
@@ -104,13 +104,16 @@ public class TrendService {
 
         void add(TrendRepository.ParticipantRow row) {
             participants++;
+            // A child with participants is listed even before any of them has submitted (without a score).
+            Tally.Counted child = row.childId() == null ? null
+                    : children.computeIfAbsent(row.childId(), id -> Tally.counting(0));
             if (row.answers() == null) {
                 return;
             }
             Sheet sheet = Sheet.of(row.unitId(), row.headcount(), row.answers());
             node.add(sheet);
-            if (row.childId() != null) {
-                children.computeIfAbsent(row.childId(), id -> Tally.counting(0)).add(sheet);
+            if (child != null) {
+                child.add(sheet);
             }
         }
     }
