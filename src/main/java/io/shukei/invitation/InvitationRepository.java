@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,6 +92,16 @@ class InvitationRepository implements PanacheRepository<Invitation> {
         return jdbc.query(LISTED + " WHERE i.round_id = ? AND u.path LIKE ? ORDER BY ru.tree_order, i.issued_at DESC, i.id DESC"
                 + " LIMIT ? OFFSET ?", InvitationRepository::listed, roundId, pathPrefix + "%", limit, offset);
     }
+
+    /** Every invitation of {@link #listed}, handed on as it is read; the caller runs in a transaction. */
+    void eachListed(long roundId, String pathPrefix, Consumer<Listed> each) {
+        jdbc.allowLongStatements(java.time.Duration.ofSeconds(LONG_SECONDS));
+        jdbc.stream(LISTED + " WHERE i.round_id = ? AND u.path LIKE ? ORDER BY ru.tree_order, i.issued_at DESC, i.id DESC",
+                1_000, InvitationRepository::listed, each, roundId, pathPrefix + "%");
+    }
+
+    /** How long the reads of a whole round's list may last (the session's own limit is short). */
+    static final int LONG_SECONDS = 300;
 
     long count(long roundId, String pathPrefix) {
         return jdbc.one("SELECT count(*) FROM invitation i JOIN unit u ON u.id = i.unit_id WHERE i.round_id = ? "

@@ -18,10 +18,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.shukei.export.Downloads;
+import io.shukei.export.LiveDownloads;
 import io.shukei.export.Negotiation;
 import io.shukei.export.TableFormat;
 import io.shukei.http.Page;
@@ -59,9 +61,11 @@ public class InvitationResource {
             """;
 
     private final InvitationService service;
+    private final LiveDownloads downloads;
 
-    InvitationResource(InvitationService service) {
+    InvitationResource(InvitationService service, LiveDownloads downloads) {
         this.service = service;
+        this.downloads = downloads;
     }
 
     @POST
@@ -114,13 +118,13 @@ public class InvitationResource {
     public Response list(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
                          @Parameter(description = "Overrides Accept", schema = @Schema(enumeration = {"json", "csv"}))
                          @QueryParam("format") String format,
-                         @Valid @BeanParam PageParams paging, @Context HttpHeaders headers) {
+                         @Valid @BeanParam PageParams paging, @Context HttpHeaders headers, @Context Request request) {
         TableFormat chosen = Negotiation.choose(TableFormat.class, format, headers.getAcceptableMediaTypes());
         if (chosen == TableFormat.JSON) {
             Page<InvitationResponse> page = service.list(roundId, paging);
             return Response.ok(page, MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
         }
-        return listCsv(roundId);
+        return listCsv(roundId, request);
     }
 
     @GET
@@ -132,9 +136,14 @@ public class InvitationResource {
     @APIResponse(responseCode = "200", description = "The CSV file, named in Content-Disposition", content = @Content(
             mediaType = Downloads.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response listCsv(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId) {
-        return csv(Response.ok().header(HttpHeaders.VARY, HttpHeaders.ACCEPT), service.all(roundId),
-                "invitations-round-" + roundId + ".csv");
+    public Response listCsv(@PathParam("roundId") @Parameter(example = "7") @Min(1) @Max(Long.MAX_VALUE) long roundId,
+                            @Context Request request) {
+        String name = "invitations-round-" + roundId + ".csv";
+        // Sent as it is read: a round of an association has a link or more for each of 100,000 units.
+        LiveDownloads.Live<Void> csv = downloads.start((started, out) ->
+                InvitationCsv.writer(each -> service.each(roundId, () -> started.accept(null), each)).writeTo(out));
+        return csv.body().into(Response.ok().type(Downloads.CSV_UTF8).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .header("Content-Disposition", Downloads.attachment(name, name)), "HEAD".equals(request.getMethod())).build();
     }
 
     @POST

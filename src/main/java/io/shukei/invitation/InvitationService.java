@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import io.shukei.config.ShukeiConfig;
 import io.shukei.http.Page;
@@ -167,10 +170,17 @@ public class InvitationService {
         return Page.of(items, paging, invitations.count(roundId, prefix));
     }
 
-    /** Every invitation of a round in the caller's scope, for the CSV; at most a few per participant. */
-    List<InvitationResponse> all(long roundId) {
+    /**
+     * Every invitation of a round in the caller's scope, for the CSV: the round is checked, then {@code started}
+     * runs (the response's headers may go), then the invitations are handed on one at a time as they are read.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = InvitationRepository.LONG_SECONDS)
+    void each(long roundId, Runnable started, Consumer<InvitationResponse> each) {
         rounds.require(roundId);
-        return invitations.listed(roundId, access.scopePrefix(), 0, Integer.MAX_VALUE).stream().map(this::view).toList();
+        String prefix = access.scopePrefix();
+        started.run();
+        invitations.eachListed(roundId, prefix, l -> each.accept(view(l)));
     }
 
     /** A participant of a round: its sheet, if any, and its newest link, if any (without the link itself). */
