@@ -1,6 +1,7 @@
 package io.shukei.db;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public enum State { RUNNING, RESTARTING, FAILED, STOPPED }
 
     static final String PASSWORD_FILE = "shukei-db-password.txt";
+    private static final String USER = "postgres";
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(500);
@@ -84,17 +86,75 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory, int port) throws IOException {
+        return prepare(dataDirectory, port).start();
+    }
+
+    /**
+     * Everything a start decides before the server runs: the data directory freed of a stale lock, the
+     * port, and the password (read, or generated for a new or a trusting cluster). The address and the
+     * credentials are then known, so the service can boot while {@link Launch#start()} runs the server.
+     * A data directory that cannot be used is refused here, before anything starts.
+     */
+    public static Launch prepare(Path dataDirectory, int port) throws IOException {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dir);
         clearStaleLock(dir);
         Path passwordFile = dir.resolve(PASSWORD_FILE);
-        EmbeddedPostgres postgres;
-        String password;
+        int chosenPort = port > 0 ? port : freePort();
         if (!Files.exists(dir.resolve("postgresql.conf"))) {
-            // A new cluster: initdb sets the password and writes password-only rules; it never trusts.
-            password = generatePassword();
+            return new Launch(dir, chosenPort, generatePassword(), Kind.NEW);
+        }
+        if (Files.exists(passwordFile)) {
+            if (!passwordOnly(dir)) {
+                // An upgrade that stopped between storing the password and writing the rules.
+                writePrivate(dir.resolve("pg_hba.conf"), HBA);
+            }
+            return new Launch(dir, chosenPort, Files.readString(passwordFile).strip(), Kind.LOCKED);
+        }
+        if (!passwordOnly(dir)) {
+            return new Launch(dir, chosenPort, generatePassword(), Kind.TRUSTING);
+        }
+        throw new IOException("The embedded PostgreSQL in " + dir + " asks for a password, but " + passwordFile
+                + " is missing; restore it from the backup of that folder");
+    }
+
+    private enum Kind { NEW, LOCKED, TRUSTING }
+
+    /** A prepared start: where the server will listen and how to log in, before it runs. */
+    public static final class Launch {
+
+        private final Path dir;
+        private final int port;
+        private final String password;
+        private final Kind kind;
+
+        private Launch(Path dir, int port, String password, Kind kind) {
+            this.dir = dir;
+            this.port = port;
+            this.password = password;
+            this.kind = kind;
+        }
+
+        /** Runs the server (initdb first for a new cluster) and returns once it answers. */
+        public EmbeddedDatabase start() throws IOException {
+            EmbeddedPostgres postgres = switch (kind) {
+                case NEW -> initialise();
+                case LOCKED -> builder(dir, port, password).start();
+                case TRUSTING -> {
+                    EmbeddedPostgres trusting = builder(dir, port, null).start();
+                    lockDown(trusting, dir, password);
+                    yield trusting;
+                }
+            };
+            LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d; data lives in %s", postgres.getPort(), dir);
+            return new EmbeddedDatabase(postgres, dir, password);
+        }
+
+        /** A new cluster: initdb sets the password and writes password-only rules; it never trusts. */
+        private EmbeddedPostgres initialise() throws IOException {
             Path pending = Files.createTempFile("shukei-db-password", ".txt",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            EmbeddedPostgres postgres;
             try {
                 Files.writeString(pending, password);
                 postgres = builder(dir, port, password)
@@ -105,24 +165,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(pending);
             }
-            writePrivate(passwordFile, password);
-        } else if (Files.exists(passwordFile)) {
-            password = Files.readString(passwordFile).strip();
-            if (!passwordOnly(dir)) {
-                // An upgrade that stopped between storing the password and writing the rules.
-                writePrivate(dir.resolve("pg_hba.conf"), HBA);
-            }
-            postgres = builder(dir, port, password).start();
-        } else if (!passwordOnly(dir)) {
-            postgres = builder(dir, port, null).start();
-            password = generatePassword();
-            lockDown(postgres, dir, password);
-        } else {
-            throw new IOException("The embedded PostgreSQL in " + dir + " asks for a password, but " + passwordFile
-                    + " is missing; restore it from the backup of that folder");
+            writePrivate(dir.resolve(PASSWORD_FILE), password);
+            return postgres;
         }
-        LOG.infof("Embedded PostgreSQL listening on 127.0.0.1:%d; data lives in %s", postgres.getPort(), dir);
-        return new EmbeddedDatabase(postgres, dir, password);
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://localhost:" + port + "/postgres?user=" + USER;
+        }
+
+        public String username() {
+            return USER;
+        }
+
+        public String password() {
+            return password;
+        }
+
+        public Path dataDirectory() {
+            return dir;
+        }
+    }
+
+    /** A port free at this moment, as the embedding library picks one when given none. */
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dir, int port, String password) {
@@ -376,11 +444,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.getJdbcUrl(USER, "postgres");
     }
 
     public String username() {
-        return "postgres";
+        return USER;
     }
 
     public String password() {

@@ -53,6 +53,21 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** The service boots with the address and login a start fixes before the server runs: they are the server's. */
+    @Test
+    void aPreparedStartOpensWithTheAddressAndPasswordItNamedBeforehand() throws Exception {
+        Path dir = Files.createTempDirectory("shukei-embedded-prepared").resolve("data");
+        for (int start = 0; start < 2; start++) {
+            EmbeddedDatabase.Launch launch = EmbeddedDatabase.prepare(dir, 0);
+            try (EmbeddedDatabase db = launch.start();
+                 Connection c = DriverManager.getConnection(launch.jdbcUrl(), launch.username(), launch.password())) {
+                assertEquals(db.jdbcUrl(), launch.jdbcUrl());
+                assertEquals(db.password(), launch.password());
+                assertTrue(c.isValid(2));
+            }
+        }
+    }
+
     private static long postmasterPid(Path dataDir) throws Exception {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
