@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -167,6 +168,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             writePrivate(dir.resolve(PASSWORD_FILE), password);
             return postgres;
+        }
+
+        /**
+         * Whether an earlier start has unpacked PostgreSQL's binaries: the embedding library keeps them in
+         * ot.epg.working-dir (java.io.tmpdir/embedded-pg unless set), a folder per binaries archive, marked
+         * complete by a file {@code .exists}. Unpacking holds the 15 MB archive in the heap twice over.
+         */
+        public boolean binariesUnpacked() {
+            Path working = Path.of(System.getProperty("ot.epg.working-dir",
+                    Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+            try (Stream<Path> folders = Files.list(working)) {
+                return folders.anyMatch(f -> f.getFileName().toString().startsWith("PG-") && Files.exists(f.resolve(".exists")));
+            } catch (IOException | RuntimeException none) {
+                return false;
+            }
         }
 
         public String jdbcUrl() {

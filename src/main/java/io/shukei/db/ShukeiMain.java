@@ -46,9 +46,10 @@ public class ShukeiMain {
         System.setProperty("shukei.embedded-db.active-dir", launch.dataDirectory().toString());
         // The server starts while Quarkus boots (about half a second less to ready): the migration at start
         // waits for it (EmbeddedDatabaseGate) before the first connection. Without that migration nothing
-        // would wait, so the server is started first.
-        EmbeddedDatabaseHolder.hold(launch, config.getOptionalValue("quarkus.flyway.migrate-at-start", Boolean.class)
-                .orElse(false));
+        // would wait, and unpacking the binaries (a first start on a machine) beside the boot would leave
+        // the heap little room: then the server is started first.
+        boolean migrates = config.getOptionalValue("quarkus.flyway.migrate-at-start", Boolean.class).orElse(false);
+        EmbeddedDatabaseHolder.hold(launch, migrates && launch.binariesUnpacked());
         Quarkus.run(args);
     }
 
