@@ -140,7 +140,13 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/shukei-bench.XXXXXX")
 PIDS=()
 cleanup() {
-  local pid
+  local status=$? pid log
+  if [ "$status" -ne 0 ]; then
+    # A failed run shows what the services logged last, as their logs go with the work directory.
+    for log in "$WORK"/*.log; do
+      [ -f "$log" ] && { echo "--- last lines of $(basename "$log")" >&2; tail -n 40 "$log" >&2; }
+    done
+  fi
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done

@@ -121,6 +121,11 @@ class UnitRepository implements PanacheRepository<Unit> {
      * {@code lock} their rows are held until the transaction ends, so that no other change lands between an
      * import's reading of the tree and its writing. The caller flushes first.
      */
+    /** Renews the planner's statistics of the units (committed with the caller's transaction). */
+    void analyze() {
+        jdbc.execute("ANALYZE unit");
+    }
+
     /** Units under (not equal to) the unit with the path, archived ones too. */
     long countUnder(String path) {
         return jdbc.one("SELECT count(*) FROM unit WHERE path LIKE ? AND path <> ?", row -> row.getLong(1), path + "%", path)

@@ -48,6 +48,8 @@ class UnitTreeService {
     static final int MAX_CHANGES = MAX_PLAN;
     /** Levels below the top of the organisation, which keeps a unit's path within its column. */
     static final int MAX_DEPTH = 50;
+    /** Units written by one import from which the database's statistics of the tree are renewed with it. */
+    private static final int RESTATE = 1_000;
     /** How long one statement of an import may run (the service's own limit is for requests of one unit). */
     private static final Duration LONG_STATEMENTS = Duration.ofSeconds(60);
 
@@ -196,6 +198,12 @@ class UnitTreeService {
         }
         units.insertAll(inserts, now);
         units.updateAll(updates, now);
+        if (inserts.size() + updates.size() >= RESTATE) {
+            // The planner's statistics of the tree are read again with the import: until autovacuum's next pass
+            // they describe the tree before it, and a round opened at once over ten times the units was planned
+            // as if for the old few and ran past the statement timeout.
+            units.analyze();
+        }
         audit.recordEach("unit.created", created);
         audit.recordEach("unit.updated", updated);
         announce(plan);
