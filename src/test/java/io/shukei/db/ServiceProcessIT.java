@@ -382,10 +382,13 @@ class ServiceProcessIT {
                             .statusCode() == 200);
             long recoveredMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             System.out.printf("Embedded PostgreSQL killed; a write succeeded again after %d ms%n", recoveredMillis);
-            HttpResponse<String> live = service.send("GET", "/q/health/live", null);
-            assertEquals(200, live.statusCode());
-            JsonNode embedded = JSON.readTree(live.body()).get("checks").findParent("state");
-            assertEquals("RUNNING", embedded.get("state").asText(), live.body());
+            // The server answers a moment before its supervisor has recorded it as running again.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                HttpResponse<String> live = service.send("GET", "/q/health/live", null);
+                assertEquals(200, live.statusCode());
+                JsonNode embedded = JSON.readTree(live.body()).get("checks").findParent("state");
+                assertEquals("RUNNING", embedded.get("state").asText(), live.body());
+            });
             assertEquals(200, service.send("GET", "/q/health/ready", null).statusCode());
             JsonNode history = call(service, "GET", "/api/v1/rounds/" + setup.round() + "/submissions/" + unit + "/revisions", null, 200);
             assertEquals(2, history.get("items").size(), "the revision from before the kill is kept");
