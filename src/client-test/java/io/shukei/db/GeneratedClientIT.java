@@ -63,7 +63,7 @@ class GeneratedClientIT {
             submissions.putSubmission(round, admin, sheet("I".repeat(25)), null);
             submissions.putSubmission(round, ops, sheet("P".repeat(25)), null);
 
-            Report report = new ReportsApi(client).getReport(round, null, null, null, null, null);
+            Report report = new ReportsApi(client).getReport(round, null, null, null, null, null, null, null, null);
             assertEquals(0, new BigDecimal("47.00").compareTo(new BigDecimal(String.valueOf(report.getScore()))));
             assertEquals(3L, report.getCoverage().getSubmitted().longValue());
             assertEquals(25, report.getUnknowns().get(0).getQuestion().intValue());
